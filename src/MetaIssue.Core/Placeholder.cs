@@ -1,0 +1,2 @@
+namespace MetaIssue;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace MetaIssue.Tests;
+public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
