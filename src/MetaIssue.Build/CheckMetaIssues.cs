@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace MetaIssue.Build;
+
+/// <summary>
+/// Runs the meta-issue checker and logs each finding as a coded warning with file, position and help link.
+/// It never fails the build by itself and never writes into the docs: at worst it logs one MI900 warning.
+/// </summary>
+public sealed class CheckMetaIssues : Task
+{
+    /// <summary>The folder that repository-relative paths (roots, lessons, links starting with /) are relative to.</summary>
+    [Required]
+    public string RepositoryRoot { get; set; } = string.Empty;
+
+    /// <summary><c>;</c>-separated meta-issue roots, relative to <see cref="RepositoryRoot"/>.</summary>
+    public string Roots { get; set; } = "docs/meta-issues";
+
+    public string LessonsRoot { get; set; } = "docs/lessons-learned";
+
+    /// <summary>Base URL of the rule pages; each warning links to <c>{base}/MIxxx.md</c>.</summary>
+    public string HelpLinkBase { get; set; } = string.Empty;
+
+    /// <summary>Where parsed files are cached between builds; empty to parse everything every build.</summary>
+    public string CacheDirectory { get; set; } = string.Empty;
+
+    /// <summary>Largest Markdown file checked, in bytes; larger files are reported (MI900) instead.</summary>
+    public long MaxFileSize { get; set; }
+
+    /// <summary>Importance of the one-per-build summary message: high, normal or low.</summary>
+    public string SummaryImportance { get; set; } = "high";
+
+    [Output]
+    public int WarningCount { get; set; }
+
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception exception)
+        {
+            // Also catches a MetaIssue.Core or Markdig that cannot load: Run() is not inlined, so the failure to
+            // load it surfaces here, inside the try, rather than as MSB4018 before Execute even starts.
+            Log.LogWarning(
+                subcategory: null,
+                warningCode: "MI900",
+                helpKeyword: null,
+                helpLink: HelpLink("MI900"),
+                file: BuildEngine?.ProjectFileOfTaskNode ?? string.Empty,
+                lineNumber: 0,
+                columnNumber: 0,
+                endLineNumber: 0,
+                endColumnNumber: 0,
+                message: $"the meta-issue check could not run ({exception.GetType().Name}: {exception.Message.Replace(Environment.NewLine, " ")}); the build goes on without it",
+                messageArgs: Array.Empty<object>());
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Run()
+    {
+        var report = CheckRunner.Run(this);
+        foreach (var warning in report.Warnings)
+        {
+            Log.LogWarning(
+                subcategory: null,
+                warningCode: warning.Code,
+                helpKeyword: null,
+                helpLink: HelpLink(warning.Code),
+                file: warning.File,
+                lineNumber: warning.Line,
+                columnNumber: warning.Column,
+                endLineNumber: warning.EndLine,
+                endColumnNumber: warning.EndColumn,
+                message: warning.Message,
+                messageArgs: Array.Empty<object>());
+        }
+
+        WarningCount = report.Warnings.Count;
+        Log.LogMessage(Importance(), report.Summary);
+    }
+
+    private MessageImportance Importance() => SummaryImportance.Trim().ToLowerInvariant() switch
+    {
+        "low" => MessageImportance.Low,
+        "normal" => MessageImportance.Normal,
+        _ => MessageImportance.High,
+    };
+
+    private string HelpLink(string code) =>
+        string.IsNullOrWhiteSpace(HelpLinkBase) ? string.Empty : HelpLinkBase.TrimEnd('/') + "/" + code + ".md";
+}

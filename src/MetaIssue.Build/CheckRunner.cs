@@ -1,0 +1,36 @@
+using MetaIssue.Diagnostics;
+
+namespace MetaIssue.Build;
+
+/// <summary>The bridge to MetaIssue.Core. Kept apart from the task class so that Core and Markdig load only when called.</summary>
+internal static class CheckRunner
+{
+    public static CheckReport Run(CheckMetaIssues task)
+    {
+        var options = new CheckerOptions(task.RepositoryRoot)
+        {
+            MetaIssueRoots = Split(task.Roots),
+            LessonsRoot = string.IsNullOrWhiteSpace(task.LessonsRoot) ? CheckerOptions.DefaultLessonsRoot : task.LessonsRoot,
+            MaxFileBytes = task.MaxFileSize > 0 ? task.MaxFileSize : CheckerOptions.DefaultMaxFileBytes,
+            CacheDirectory = string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory,
+        };
+
+        var result = MetaIssueChecker.Check(options);
+        var warnings = result.Diagnostics.Select(ToWarning).ToList();
+        return new CheckReport(warnings, Reporting.CheckSummary.Describe(result));
+    }
+
+    private static IReadOnlyList<string> Split(string roots)
+    {
+        var list = roots.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+        return list.Count > 0 ? list : new List<string> { CheckerOptions.DefaultMetaIssueRoot };
+    }
+
+    private static Warning ToWarning(Diagnostic diagnostic) => diagnostic.Range is { } range
+        ? new Warning(diagnostic.Code, diagnostic.FilePath, range.Line, range.Column, range.EndLine, range.EndColumn, diagnostic.Message)
+        : new Warning(diagnostic.Code, diagnostic.FilePath, 0, 0, 0, 0, diagnostic.Message);
+}
+
+internal sealed record Warning(string Code, string File, int Line, int Column, int EndLine, int EndColumn, string Message);
+
+internal sealed record CheckReport(IReadOnlyList<Warning> Warnings, string Summary);

@@ -1,0 +1,27 @@
+namespace MetaIssue;
+
+/// <summary>Where the docs are and how to check them. Paths in <see cref="MetaIssueRoots"/> and <see cref="LessonsRoot"/> are relative to <see cref="RepositoryRoot"/>.</summary>
+public sealed class CheckerOptions
+{
+    public const long DefaultMaxFileBytes = 2 * 1024 * 1024;
+    public const string DefaultMetaIssueRoot = "docs/meta-issues";
+    public const string DefaultLessonsRoot = "docs/lessons-learned";
+
+    public CheckerOptions(string repositoryRoot) => RepositoryRoot = repositoryRoot;
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>Folders whose immediate subfolders are meta-issues.</summary>
+    public IReadOnlyList<string> MetaIssueRoots { get; set; } = new[] { DefaultMetaIssueRoot };
+
+    public string LessonsRoot { get; set; } = DefaultLessonsRoot;
+
+    /// <summary>Files larger than this are reported (MI900) instead of parsed, so one giant file cannot slow every build.</summary>
+    public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
+
+    /// <summary>Where parsed facts are cached between runs (e.g. under obj/); null to parse everything every time.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>How many files are parsed at once; 0 means one per processor.</summary>
+    public int MaxParallelism { get; set; }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace MetaIssue.IO;
+
+/// <summary>
+/// Reads a Markdown file the way the checker can trust it: size-capped, strictly UTF-8 (a BOM is dropped), no NUL
+/// bytes. Anything else becomes a problem message instead of an exception.
+/// </summary>
+public static class FileContent
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static FileRead Read(string path, long maxBytes)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return FileRead.Failed("is a folder where a Markdown file is expected; rename or remove it");
+            }
+
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return FileRead.Failed("cannot be read: it is a broken symbolic link or was deleted while checking");
+            }
+
+            if (info.Length > maxBytes)
+            {
+                return FileRead.Failed(
+                    $"is {Megabytes(info.Length)}, over the {Megabytes(maxBytes)} limit (MetaIssueMaxFileSize); it was not checked: split it or raise the limit");
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            return Decode(bytes);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
+        {
+            return FileRead.Failed($"cannot be read ({exception.GetType().Name}: {OneLine(exception.Message)}); check its permissions");
+        }
+    }
+
+    internal static FileRead Decode(byte[] bytes)
+    {
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            return FileRead.Failed($"contains a NUL byte at offset {nul}: it looks binary, not Markdown; save it as UTF-8 text or move it out of the docs tree");
+        }
+
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return FileRead.Succeeded(StrictUtf8.GetString(bytes, start, bytes.Length - start));
+        }
+        catch (DecoderFallbackException exception)
+        {
+            var where = exception.Index >= 0 ? $" (first bad byte at offset {exception.Index + start})" : string.Empty;
+            return FileRead.Failed($"is not valid UTF-8{where}; re-save it as UTF-8");
+        }
+    }
+
+    private static string Megabytes(long bytes) =>
+        (bytes / (1024.0 * 1024.0)).ToString(bytes >= 10 * 1024 * 1024 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
+    internal static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
+}
+
+/// <summary>The text of a file, or why it could not be had.</summary>
+public sealed class FileRead
+{
+    private FileRead(string? text, string? problem)
+    {
+        Text = text;
+        Problem = problem;
+    }
+
+    public string? Text { get; }
+
+    public string? Problem { get; }
+
+    public static FileRead Succeeded(string text) => new(text, null);
+
+    public static FileRead Failed(string problem) => new(null, problem);
+}

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using MetaIssue.IO;
+using MetaIssue.Markdown;
+
+namespace MetaIssue.Links;
+
+/// <summary>
+/// Resolves link destinations as GitHub does: relative to the linking file, <c>/…</c> relative to the repository root,
+/// percent-escapes decoded, query and fragment split off. Wiki links (<c>[[target]]</c>) are tried relative to the file,
+/// then to the docs folder above the meta-issue roots, then to the repository root, with and without <c>.md</c>.
+/// Existence checks are memoised: many files link to the same few targets.
+/// </summary>
+public sealed class LinkResolver
+{
+    private static readonly Regex Scheme = new(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private readonly string _repositoryRoot;
+    private readonly IReadOnlyList<string> _wikiBases;
+    private readonly ConcurrentDictionary<string, (bool Exists, bool IsFolder)> _existence = new(StringComparer.Ordinal);
+
+    public LinkResolver(string repositoryRoot, IEnumerable<string> wikiBases)
+    {
+        _repositoryRoot = PathText.Normalize(repositoryRoot);
+        _wikiBases = wikiBases.Select(PathText.Normalize).Concat(new[] { _repositoryRoot }).Distinct().ToList();
+    }
+
+    public LinkTarget Resolve(string fromFile, LinkFact link)
+    {
+        var url = link.Url.Trim();
+        if (url.Length == 0)
+        {
+            return LinkTarget.External; // [text]() links to the page itself
+        }
+
+        if (url[0] == '#')
+        {
+            return new LinkTarget(LinkTargetKind.SameDocument, fromFile, Decode(url.Substring(1)), true, false);
+        }
+
+        if (url.StartsWith("//", StringComparison.Ordinal) || Scheme.IsMatch(url))
+        {
+            return LinkTarget.External;
+        }
+
+        var (path, fragment) = Split(url, link.Kind != LinkKind.Wiki);
+        if (path.Length == 0)
+        {
+            return new LinkTarget(LinkTargetKind.SameDocument, fromFile, fragment, true, false);
+        }
+
+        var fromFolder = Path.GetDirectoryName(fromFile) ?? _repositoryRoot;
+        if (link.Kind == LinkKind.Wiki)
+        {
+            return ResolveWiki(fromFolder, path, fragment);
+        }
+
+        var start = path[0] == '/' ? _repositoryRoot : fromFolder;
+        return Locate(start, path.TrimStart('/'), fragment);
+    }
+
+    private LinkTarget ResolveWiki(string fromFolder, string path, string? fragment)
+    {
+        LinkTarget? first = null;
+        foreach (var start in new[] { fromFolder }.Concat(_wikiBases))
+        {
+            foreach (var candidate in WikiCandidates(path))
+            {
+                var target = Locate(start, candidate, fragment);
+                if (target.Kind == LinkTargetKind.Local && target.Exists)
+                {
+                    return target;
+                }
+
+                first ??= target;
+            }
+        }
+
+        return first ?? LinkTarget.Invalid;
+    }
+
+    private static IEnumerable<string> WikiCandidates(string path)
+    {
+        yield return path;
+        if (!path.EndsWith("/", StringComparison.Ordinal) && !Path.HasExtension(path))
+        {
+            yield return path + ".md";
+        }
+    }
+
+    private LinkTarget Locate(string start, string relative, string? fragment)
+    {
+        string full;
+        try
+        {
+            full = PathText.Normalize(Path.Combine(start, relative.Replace('/', Path.DirectorySeparatorChar)));
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return LinkTarget.Invalid;
+        }
+
+        if (!PathText.IsUnder(_repositoryRoot, full))
+        {
+            return new LinkTarget(LinkTargetKind.OutsideRepository, full, fragment, false, false);
+        }
+
+        var (exists, isFolder) = _existence.GetOrAdd(full, Probe);
+        return new LinkTarget(LinkTargetKind.Local, full, fragment, exists, isFolder);
+    }
+
+    public bool Exists(string fullPath) => _existence.GetOrAdd(fullPath, Probe).Exists;
+
+    private static (bool, bool) Probe(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return (true, true);
+            }
+
+            return (File.Exists(path), false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (false, false);
+        }
+    }
+
+    private static (string Path, string? Fragment) Split(string url, bool decode)
+    {
+        string? fragment = null;
+        var hash = url.IndexOf('#');
+        if (hash >= 0)
+        {
+            fragment = Decode(url.Substring(hash + 1));
+            url = url.Substring(0, hash);
+        }
+
+        var query = url.IndexOf('?');
+        if (query >= 0)
+        {
+            url = url.Substring(0, query);
+        }
+
+        return (decode ? Decode(url) : url, fragment);
+    }
+
+    private static string Decode(string text)
+    {
+        if (text.IndexOf('%') < 0)
+        {
+            return text;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(text);
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
+    }
+}

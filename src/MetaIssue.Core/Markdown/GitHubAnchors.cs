@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace MetaIssue.Markdown;
+
+/// <summary>
+/// Heading anchors as GitHub renders them: lower case, punctuation and symbols (emoji included) dropped, spaces turned
+/// into hyphens, and repeated anchors suffixed <c>-1</c>, <c>-2</c>, … in document order.
+/// </summary>
+public sealed class GitHubAnchors
+{
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>The anchor of the next heading with this text, taking earlier headings of the same document into account.</summary>
+    public string Next(string headingText)
+    {
+        var slug = Slug(headingText);
+        var candidate = slug;
+        if (_seen.TryGetValue(slug, out var count))
+        {
+            do
+            {
+                count++;
+                candidate = slug + "-" + count.ToString(CultureInfo.InvariantCulture);
+            }
+            while (_seen.ContainsKey(candidate));
+
+            _seen[slug] = count;
+        }
+
+        _seen[candidate] = 0;
+        return candidate;
+    }
+
+    public static string Slug(string headingText)
+    {
+        var builder = new StringBuilder(headingText.Length);
+        foreach (var c in headingText.Trim().ToLowerInvariant())
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.UppercaseLetter:
+                case UnicodeCategory.LowercaseLetter:
+                case UnicodeCategory.TitlecaseLetter:
+                case UnicodeCategory.ModifierLetter:
+                case UnicodeCategory.OtherLetter:
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.EnclosingMark:
+                case UnicodeCategory.DecimalDigitNumber:
+                case UnicodeCategory.LetterNumber:
+                case UnicodeCategory.OtherNumber:
+                case UnicodeCategory.ConnectorPunctuation:
+                    builder.Append(c);
+                    break;
+                case UnicodeCategory.DashPunctuation when c == '-':
+                    builder.Append('-');
+                    break;
+                case UnicodeCategory.SpaceSeparator when c == ' ':
+                    builder.Append('-');
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,138 @@
+namespace MetaIssue.Markdown;
+
+/// <summary>
+/// Everything the rules need to know about one Markdown file, extracted from its syntax tree in a single walk.
+/// Plain data with resolved positions, so it can be cached between builds without keeping the text or the tree.
+/// </summary>
+public sealed class MarkdownFacts
+{
+    public MarkdownFacts(
+        int lineCount,
+        IReadOnlyList<HeadingFact> headings,
+        IReadOnlyList<string> htmlAnchors,
+        IReadOnlyList<LinkFact> links,
+        IReadOnlyList<FieldFact> fields,
+        IReadOnlyList<TableFact> tables,
+        IReadOnlyList<AttemptMention> attemptMentions,
+        IReadOnlyList<PlaceholderFact> placeholders)
+    {
+        LineCount = lineCount;
+        Headings = headings;
+        HtmlAnchors = htmlAnchors;
+        Links = links;
+        Fields = fields;
+        Tables = tables;
+        AttemptMentions = attemptMentions;
+        Placeholders = placeholders;
+    }
+
+    public int LineCount { get; }
+
+    /// <summary>Headings in document order, with their GitHub anchors (duplicates already suffixed).</summary>
+    public IReadOnlyList<HeadingFact> Headings { get; }
+
+    /// <summary>Anchors declared by raw HTML (<c>id="…"</c> or <c>name="…"</c>), which GitHub also links to.</summary>
+    public IReadOnlyList<string> HtmlAnchors { get; }
+
+    public IReadOnlyList<LinkFact> Links { get; }
+
+    /// <summary><c>Name: value</c> lines (bold or plain, in paragraphs, list items or headings) and front matter keys.</summary>
+    public IReadOnlyList<FieldFact> Fields { get; }
+
+    public IReadOnlyList<TableFact> Tables { get; }
+
+    /// <summary>Every place the file names an attempt number (<c>Attempt 003</c>, <c>#3</c>, a link to <c>attempts/003-…</c>, a table row).</summary>
+    public IReadOnlyList<AttemptMention> AttemptMentions { get; }
+
+    /// <summary>Unfilled template prompts: bracketed prompts and <c>YYYY-MM-DD</c>.</summary>
+    public IReadOnlyList<PlaceholderFact> Placeholders { get; }
+
+    public HeadingFact? Title => Headings.Count > 0 ? Headings[0] : null;
+
+    /// <summary>The first field with this name (case-insensitive), front matter first.</summary>
+    public FieldFact? FindField(params string[] names)
+    {
+        foreach (var field in Fields)
+        {
+            foreach (var name in names)
+            {
+                if (string.Equals(field.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return field;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Index of the heading whose section contains <paramref name="line"/>, or -1 before the first heading.</summary>
+    public int SectionOf(int line)
+    {
+        var section = -1;
+        for (var i = 0; i < Headings.Count && Headings[i].Range.Line <= line; i++)
+        {
+            section = i;
+        }
+
+        return section;
+    }
+}
+
+public sealed record HeadingFact(int Level, string Text, string Anchor, SourceRange Range);
+
+public enum LinkKind
+{
+    Inline,
+    Image,
+    /// <summary>A reference definition (<c>[label]: url</c>); reference-style usages are checked through their definition.</summary>
+    Definition,
+    /// <summary>An Obsidian/wiki style <c>[[target]]</c> or <c>[[target|label]]</c>.</summary>
+    Wiki,
+}
+
+/// <summary>A link as written: <see cref="Url"/> is the raw destination, <see cref="Range"/> where to edit it.</summary>
+public sealed record LinkFact(LinkKind Kind, string Url, string Label, SourceRange Range);
+
+public enum FieldOrigin
+{
+    FrontMatter,
+    Line,
+    ListItem,
+    Heading,
+}
+
+/// <summary>A <c>Name: value</c> field. <see cref="ValueRange"/> covers the value (or the name when the value is empty).</summary>
+public sealed record FieldFact(string Name, string Value, FieldOrigin Origin, SourceRange ValueRange);
+
+public sealed record TableCellFact(string Text, SourceRange Range);
+
+/// <summary>A table row; <see cref="Attempt"/> is the attempt its first cell names, if any.</summary>
+public sealed record TableRowFact(IReadOnlyList<TableCellFact> Cells, SourceRange Range, int? Attempt = null);
+
+public sealed record TableFact(TableRowFact Header, IReadOnlyList<TableRowFact> Rows, SourceRange Range);
+
+public enum MentionKind
+{
+    /// <summary>Anywhere in running text, or in a link to an attempt folder.</summary>
+    Text,
+    /// <summary>A heading that names the attempt (<c>## Attempt 002: …</c>): an entry for it.</summary>
+    Heading,
+    /// <summary>A line or list item that starts with the attempt (<c>- Attempt 002: 3,800 ms</c>): an entry for it.</summary>
+    LineStart,
+    /// <summary>A table row whose first cell is the attempt: an entry for it.</summary>
+    TableRow,
+    /// <summary>A table header cell naming the attempt (one column per attempt): an entry for it.</summary>
+    TableColumn,
+}
+
+/// <summary>
+/// A mention of attempt <see cref="Number"/>. <see cref="HasContent"/> tells whether an entry says anything beyond
+/// the attempt's name and unfilled prompts (e.g. <c>- Attempt 002: [Result]</c> has none yet).
+/// </summary>
+public sealed record AttemptMention(int Number, MentionKind Kind, bool HasContent, SourceRange Range)
+{
+    public bool IsEntry => Kind != MentionKind.Text;
+}
+
+public sealed record PlaceholderFact(string Text, SourceRange Range);

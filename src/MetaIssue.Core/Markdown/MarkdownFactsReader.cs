@@ -1,0 +1,589 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Markdown;
+
+/// <summary>
+/// Parses a Markdown file once with Markdig (GitHub flavour: pipe tables, task lists, YAML front matter, precise
+/// source spans) and walks the tree once to collect its <see cref="MarkdownFacts"/>. The walk uses explicit stacks,
+/// never recursion, so pathological nesting cannot overflow the stack.
+/// </summary>
+public static class MarkdownFactsReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseYamlFrontMatter()
+        .Build();
+
+    public static MarkdownFacts Read(string text)
+    {
+        var document = Markdig.Markdown.Parse(text, Pipeline);
+        return new Walker(text).Collect(document);
+    }
+
+    private sealed class Walker
+    {
+        private static readonly Regex FieldPattern = new(
+            @"^\s*(?<name>\p{L}[\p{L}\p{N} _'/-]{0,39}?)\s*:(?!//)\s*(?<value>.*?)\s*$",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex FrontMatterPattern = new(
+            @"^(?<key>[A-Za-z_][\w -]{0,39}?)\s*:\s*(?<value>.*?)\s*$",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex HtmlAnchorPattern = new(
+            @"\b(?:id|name)\s*=\s*[""']([^""']+)[""']",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex WikiLinkPattern = new(
+            @"\[\[(?<target>[^\[\]|\r\n]+?)(?:\|(?<label>[^\[\]\r\n]*))?\]\]",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private const string DatePrompt = "YYYY-MM-DD";
+
+        private readonly LineMap _map;
+        private readonly GitHubAnchors _anchors = new();
+        private readonly List<HeadingFact> _headings = new();
+        private readonly List<string> _htmlAnchors = new();
+        private readonly List<LinkFact> _links = new();
+        private readonly List<FieldFact> _fields = new();
+        private readonly List<TableFact> _tables = new();
+        private readonly List<AttemptMention> _mentions = new();
+        private readonly List<PlaceholderFact> _placeholders = new();
+
+        public Walker(string text) => _map = new LineMap(text);
+
+        public MarkdownFacts Collect(MarkdownDocument document)
+        {
+            var blocks = new Stack<Block>();
+            PushChildren(blocks, document);
+            while (blocks.Count > 0)
+            {
+                var block = blocks.Pop();
+                switch (block)
+                {
+                    case YamlFrontMatterBlock frontMatter:
+                        ReadFrontMatter(frontMatter);
+                        break;
+                    case HeadingBlock heading:
+                        ReadHeading(heading);
+                        break;
+                    case ParagraphBlock paragraph:
+                        ReadParagraph(paragraph);
+                        break;
+                    case Table table:
+                        ReadTable(table);
+                        break;
+                    case LinkReferenceDefinitionGroup definitions:
+                        ReadDefinitions(definitions);
+                        break;
+                    case HtmlBlock html:
+                        ReadHtmlAnchors(html.Lines.ToString());
+                        break;
+                    case CodeBlock:
+                        break; // fenced or indented code: examples, not content
+                    case ContainerBlock container:
+                        PushChildren(blocks, container);
+                        break;
+                }
+            }
+
+            return new MarkdownFacts(_map.LineCount, _headings, _htmlAnchors, _links, _fields, _tables, _mentions, _placeholders);
+        }
+
+        private static void PushChildren(Stack<Block> stack, ContainerBlock container)
+        {
+            for (var i = container.Count - 1; i >= 0; i--)
+            {
+                stack.Push(container[i]);
+            }
+        }
+
+        private void ReadFrontMatter(YamlFrontMatterBlock block)
+        {
+            foreach (var line in block.Lines.Lines.Take(block.Lines.Count))
+            {
+                var raw = line.Slice.ToString();
+                if (raw.Length == 0 || char.IsWhiteSpace(raw[0]))
+                {
+                    continue; // only top-level scalar keys matter here
+                }
+
+                var match = FrontMatterPattern.Match(raw);
+                if (!match.Success)
+                {
+                    continue;
+                }
+
+                var value = match.Groups["value"];
+                var text = UnquoteYamlScalar(value.Value);
+                var start = line.Position + (value.Length > 0 ? value.Index : match.Groups["key"].Index);
+                var length = Math.Max(1, value.Length > 0 ? value.Length : match.Groups["key"].Length);
+                _fields.Add(new FieldFact(match.Groups["key"].Value.Trim(), text, FieldOrigin.FrontMatter, _map.Range(start, start + length - 1)));
+            }
+        }
+
+        private static string UnquoteYamlScalar(string value)
+        {
+            if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0])
+            {
+                return value.Substring(1, value.Length - 2);
+            }
+
+            var comment = value.IndexOf(" #", StringComparison.Ordinal);
+            return (comment >= 0 ? value.Substring(0, comment) : value).Trim();
+        }
+
+        private void ReadHeading(HeadingBlock heading)
+        {
+            var lines = BuildLines(heading.Inline);
+            var text = string.Join(" ", lines.Select(l => l.Text)).Trim();
+            var range = _map.Range(heading.Span.Start, heading.Span.End);
+            _headings.Add(new HeadingFact(heading.Level, text, _anchors.Next(text), range));
+
+            var named = new HashSet<int>();
+            foreach (var line in lines)
+            {
+                ReadTextFacts(line);
+                ReadField(line, FieldOrigin.Heading);
+                foreach (var (number, _, _) in AttemptReferences.FindInText(CodeFree(line)))
+                {
+                    if (named.Add(number))
+                    {
+                        _mentions.Add(new AttemptMention(number, MentionKind.Heading, true, range));
+                    }
+                }
+            }
+        }
+
+        private void ReadParagraph(ParagraphBlock paragraph)
+        {
+            var inListItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
+            var lines = BuildLines(paragraph.Inline);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                ReadTextFacts(line);
+                var origin = inListItem && i == 0 ? FieldOrigin.ListItem : FieldOrigin.Line;
+                ReadField(line, origin);
+                ReadLineStartEntry(line);
+            }
+        }
+
+        /// <summary>Placeholders, wiki links and attempt names in running text: the same for every kind of block.</summary>
+        private void ReadTextFacts(TextLine line)
+        {
+            var text = line.Text;
+            ReadPlaceholders(line);
+
+            if (text.IndexOf("[[", StringComparison.Ordinal) >= 0)
+            {
+                foreach (Match match in WikiLinkPattern.Matches(text))
+                {
+                    if (!line.IsPlain(match.Index, match.Length))
+                    {
+                        continue;
+                    }
+
+                    var target = match.Groups["target"].Value.Trim();
+                    var label = match.Groups["label"].Success ? match.Groups["label"].Value : target;
+                    _links.Add(new LinkFact(LinkKind.Wiki, target, label, line.RangeOf(_map, match.Index, match.Length)));
+                    var number = AttemptReferences.FromPath(target);
+                    if (number is int n)
+                    {
+                        _mentions.Add(new AttemptMention(n, MentionKind.Text, true, line.RangeOf(_map, match.Index, match.Length)));
+                    }
+                }
+            }
+
+            foreach (var (number, index, length) in AttemptReferences.FindInText(CodeFree(line)))
+            {
+                _mentions.Add(new AttemptMention(number, MentionKind.Text, true, line.RangeOf(_map, index, length)));
+            }
+        }
+
+        private void ReadPlaceholders(TextLine line)
+        {
+            var text = line.Text;
+            for (var open = text.IndexOf('['); open >= 0 && open < text.Length; open = text.IndexOf('[', open + 1))
+            {
+                var close = text.IndexOf(']', open + 1);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                var inner = text.IndexOf('[', open + 1);
+                if (inner >= 0 && inner < close)
+                {
+                    continue; // nested: the innermost bracket pair is looked at on its own
+                }
+
+                if (!line.IsPlain(open, close - open + 1)
+                    || (open > 0 && (text[open - 1] == '[' || char.IsLetterOrDigit(text[open - 1])))
+                    || (close + 1 < text.Length && (text[close + 1] == ']' || text[close + 1] == '(')))
+                {
+                    continue;
+                }
+
+                var content = text.Substring(open + 1, close - open - 1);
+                if (IsPrompt(content))
+                {
+                    _placeholders.Add(new PlaceholderFact("[" + content + "]", line.RangeOf(_map, open, close - open + 1)));
+                }
+            }
+
+            for (var at = text.IndexOf(DatePrompt, StringComparison.Ordinal); at >= 0; at = text.IndexOf(DatePrompt, at + DatePrompt.Length, StringComparison.Ordinal))
+            {
+                if (line.HasNoCode(at, DatePrompt.Length))
+                {
+                    _placeholders.Add(new PlaceholderFact(DatePrompt, line.RangeOf(_map, at, DatePrompt.Length)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// A prompt in the templates' style: <c>[What we thought, and why]</c>, <c>[ATTEMPT_ID]</c>, <c>[... plan ...]</c>.
+        /// Task boxes, footnotes, GitHub alerts (<c>[!NOTE]</c>) and bracketed numbers are not prompts.
+        /// </summary>
+        internal static bool IsPrompt(string content)
+        {
+            var trimmed = content.Trim();
+            if (trimmed.Length < 2 || trimmed.Length > 200)
+            {
+                return false;
+            }
+
+            if (trimmed.StartsWith("...", StringComparison.Ordinal) || trimmed[0] == '…')
+            {
+                return true;
+            }
+
+            return char.IsUpper(trimmed[0]);
+        }
+
+        private void ReadField(TextLine line, FieldOrigin origin)
+        {
+            var text = line.Text;
+            if (text.IndexOf(':') < 0)
+            {
+                return;
+            }
+
+            var match = FieldPattern.Match(text);
+            if (!match.Success)
+            {
+                return;
+            }
+
+            var name = match.Groups["name"];
+            if ((line.OriginAt(name.Index) & (TextOrigin.Code | TextOrigin.LinkLabel)) != 0)
+            {
+                return;
+            }
+
+            var value = match.Groups["value"];
+            var range = value.Length > 0 ? line.RangeOf(_map, value.Index, value.Length) : line.RangeOf(_map, name.Index, name.Length);
+            _fields.Add(new FieldFact(name.Value.Trim(), value.Value, origin, range));
+        }
+
+        /// <summary>A line or list item that starts with an attempt (<c>Attempt 002: …</c> or a link to its folder) is an entry for it.</summary>
+        private void ReadLineStartEntry(TextLine line)
+        {
+            var text = line.Text;
+            int? number = null;
+            var consumed = 0;
+            if (AttemptReferences.AtStartOfLine(text) is (int n, int length) && line.HasNoCode(0, length))
+            {
+                number = n;
+                consumed = length;
+            }
+            else if (line.FirstLink is { } first && first.StartIndex == LeadingWhitespace(text) && AttemptReferences.FromPath(first.Url) is int fromLink)
+            {
+                number = fromLink;
+                consumed = first.EndIndex;
+            }
+
+            if (number is int attempt)
+            {
+                var hasContent = HasContentBeyondPrompts(text.Substring(Math.Min(consumed, text.Length)));
+                _mentions.Add(new AttemptMention(attempt, MentionKind.LineStart, hasContent, line.RangeOf(_map, 0, text.Length)));
+            }
+        }
+
+        private static int LeadingWhitespace(string text)
+        {
+            var i = 0;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        /// <summary>True when <paramref name="text"/> says something once prompts, punctuation and spaces are taken away.</summary>
+        internal static bool HasContentBeyondPrompts(string text)
+        {
+            text = text.Replace(DatePrompt, " ");
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '[')
+                {
+                    var close = text.IndexOf(']', i + 1);
+                    if (close > i && IsPrompt(text.Substring(i + 1, close - i - 1)))
+                    {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                else if (char.IsLetterOrDigit(c))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+
+            return false;
+        }
+
+        private void ReadTable(Table table)
+        {
+            TableRowFact? header = null;
+            var rows = new List<TableRowFact>();
+            var columnHoldsAttempts = false;
+            foreach (var rowBlock in table.OfType<TableRow>())
+            {
+                var cells = new List<TableCellFact>();
+                TextLine? firstCellLine = null;
+                foreach (var cell in rowBlock.OfType<TableCell>())
+                {
+                    var lines = cell.OfType<ParagraphBlock>().SelectMany(p => BuildLines(p.Inline)).ToList();
+                    foreach (var line in lines)
+                    {
+                        ReadTextFacts(line);
+                    }
+
+                    firstCellLine ??= lines.FirstOrDefault() ?? new TextLine();
+                    var text = string.Join(" ", lines.Select(l => l.Text)).Trim();
+                    cells.Add(new TableCellFact(text, _map.Range(cell.Span.Start, Math.Max(cell.Span.Start, cell.Span.End))));
+                }
+
+                var row = new TableRowFact(cells, _map.Range(rowBlock.Span.Start, Math.Max(rowBlock.Span.Start, rowBlock.Span.End)));
+                if (rowBlock.IsHeader && header is null)
+                {
+                    header = row;
+                    columnHoldsAttempts = cells.Count > 0 && (cells[0].Text.IndexOf("attempt", StringComparison.OrdinalIgnoreCase) >= 0 || cells[0].Text.Trim() == "#");
+                    for (var i = 1; i < cells.Count; i++)
+                    {
+                        foreach (var (number, _, _) in AttemptReferences.FindInText(cells[i].Text))
+                        {
+                            _mentions.Add(new AttemptMention(number, MentionKind.TableColumn, true, cells[i].Range));
+                        }
+                    }
+
+                    continue;
+                }
+
+                var attempt = ReadTableRowEntry(row, firstCellLine, columnHoldsAttempts);
+                rows.Add(attempt is null ? row : row with { Attempt = attempt });
+            }
+
+            header ??= new TableRowFact(Array.Empty<TableCellFact>(), _map.Range(table.Span.Start, table.Span.Start));
+            _tables.Add(new TableFact(header, rows, _map.Range(table.Span.Start, Math.Max(table.Span.Start, table.Span.End))));
+        }
+
+        private int? ReadTableRowEntry(TableRowFact row, TextLine? firstCell, bool columnHoldsAttempts)
+        {
+            if (row.Cells.Count == 0 || firstCell is null)
+            {
+                return null;
+            }
+
+            var number = AttemptReferences.FromFirstCell(CodeFree(firstCell), columnHoldsAttempts);
+            if (number is null && firstCell.FirstLink is { } link)
+            {
+                number = AttemptReferences.FromPath(link.Url);
+            }
+
+            if (number is int attempt)
+            {
+                var hasContent = row.Cells.Skip(1).Any(c => HasContentBeyondPrompts(c.Text));
+                _mentions.Add(new AttemptMention(attempt, MentionKind.TableRow, hasContent, row.Range));
+            }
+
+            return number;
+        }
+
+        private void ReadDefinitions(LinkReferenceDefinitionGroup group)
+        {
+            foreach (var definition in group.OfType<LinkReferenceDefinition>())
+            {
+                var url = definition.Url ?? string.Empty;
+                var span = definition.UrlSpan.IsEmpty ? definition.Span : definition.UrlSpan;
+                var range = _map.Range(span.Start, Math.Max(span.Start, span.End));
+                _links.Add(new LinkFact(LinkKind.Definition, url, definition.Label ?? string.Empty, range));
+                if (AttemptReferences.FromPath(url) is int number)
+                {
+                    _mentions.Add(new AttemptMention(number, MentionKind.Text, true, range));
+                }
+            }
+        }
+
+        private void ReadHtmlAnchors(string html)
+        {
+            if (html.IndexOf("id", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("name", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return;
+            }
+
+            foreach (Match match in HtmlAnchorPattern.Matches(html))
+            {
+                _htmlAnchors.Add(match.Groups[1].Value);
+            }
+        }
+
+        /// <summary>The line's text with code spans blanked out, so <c>`attempt-003`</c> in code names nothing.</summary>
+        private static string CodeFree(TextLine line)
+        {
+            var text = line.Text;
+            char[]? chars = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if ((line.OriginAt(i) & TextOrigin.Code) != 0)
+                {
+                    chars ??= text.ToCharArray();
+                    chars[i] = ' ';
+                }
+            }
+
+            return chars is null ? text : new string(chars);
+        }
+
+        /// <summary>
+        /// Flattens an inline tree into rendered lines (split at line breaks), recording links on the way.
+        /// Reference-style usages are not recorded: their definition is, once, where its URL can be fixed.
+        /// </summary>
+        private List<TextLine> BuildLines(ContainerInline? root)
+        {
+            var lines = new List<TextLine>();
+            var current = new TextLine();
+            lines.Add(current);
+            if (root is null)
+            {
+                return lines;
+            }
+
+            var stack = new Stack<(Inline Node, TextOrigin Origin)>();
+            PushInlineChildren(stack, root, TextOrigin.Plain);
+            while (stack.Count > 0)
+            {
+                var (node, origin) = stack.Pop();
+                switch (node)
+                {
+                    case LiteralInline literal:
+                        AppendLiteral(current, literal, origin);
+                        break;
+                    case LineBreakInline:
+                        current = new TextLine();
+                        lines.Add(current);
+                        break;
+                    case CodeInline code:
+                        AppendSpan(current, code.Content, code.Span.Start + code.DelimiterCount, code.Span.End, origin | TextOrigin.Code);
+                        break;
+                    case HtmlEntityInline entity:
+                        AppendSpan(current, entity.Transcoded.ToString(), entity.Span.Start, entity.Span.End, origin);
+                        break;
+                    case HtmlInline html:
+                        ReadHtmlAnchors(html.Tag ?? string.Empty);
+                        break;
+                    case AutolinkInline autolink:
+                        AppendSpan(current, autolink.Url ?? string.Empty, autolink.Span.Start + 1, autolink.Span.End, origin | TextOrigin.Autolink);
+                        break;
+                    case TaskList:
+                        break;
+                    case LinkInline link:
+                        RecordLink(link);
+                        current.OpenLink(link.Url ?? string.Empty);
+                        stack.Push((LinkEnd.Instance, origin));
+                        PushInlineChildren(stack, link, origin | TextOrigin.LinkLabel);
+                        break;
+                    case LinkEnd:
+                        current.CloseLink();
+                        break;
+                    case ContainerInline container:
+                        PushInlineChildren(stack, container, origin);
+                        break;
+                }
+            }
+
+            return lines;
+        }
+
+        private void RecordLink(LinkInline link)
+        {
+            if (link.Reference is not null || link.IsAutoLink)
+            {
+                return;
+            }
+
+            var url = link.Url ?? string.Empty;
+            var span = link.UrlSpan.IsEmpty || link.UrlSpan.Start < link.Span.Start ? link.Span : link.UrlSpan;
+            var range = _map.Range(span.Start, Math.Max(span.Start, span.End));
+            _links.Add(new LinkFact(link.IsImage ? LinkKind.Image : LinkKind.Inline, url, link.Title ?? string.Empty, range));
+            if (AttemptReferences.FromPath(url) is int number)
+            {
+                _mentions.Add(new AttemptMention(number, MentionKind.Text, true, range));
+            }
+        }
+
+        /// <summary>Marks, on the inline stack, where a link's label ends.</summary>
+        private sealed class LinkEnd : LeafInline
+        {
+            public static readonly LinkEnd Instance = new();
+        }
+
+        private static void PushInlineChildren(Stack<(Inline, TextOrigin)> stack, ContainerInline container, TextOrigin origin)
+        {
+            for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                stack.Push((child, origin));
+            }
+        }
+
+        private static void AppendLiteral(TextLine line, LiteralInline literal, TextOrigin origin)
+        {
+            var content = literal.Content;
+            var length = content.Length;
+            var spanLength = literal.Span.Length;
+            var shift = literal.IsFirstCharacterEscaped && spanLength == length + 1 ? 1 : 0;
+            for (var i = 0; i < length; i++)
+            {
+                var offset = spanLength == length || shift == 1
+                    ? literal.Span.Start + shift + i
+                    : literal.Span.Start + Math.Min(i, Math.Max(0, spanLength - 1));
+                var charOrigin = i == 0 && literal.IsFirstCharacterEscaped ? origin | TextOrigin.Escaped : origin;
+                line.Append(content.Text[content.Start + i], offset, charOrigin);
+            }
+        }
+
+        private static void AppendSpan(TextLine line, string text, int start, int end, TextOrigin origin)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                line.Append(text[i], Math.Min(start + i, Math.Max(start, end)), origin);
+            }
+        }
+    }
+}

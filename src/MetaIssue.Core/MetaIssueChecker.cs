@@ -1,0 +1,80 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Model;
+using MetaIssue.Rules;
+
+namespace MetaIssue;
+
+/// <summary>Reads a repository's meta-issues and lessons, runs every rule, and returns the diagnostics in a stable order.</summary>
+public static class MetaIssueChecker
+{
+    public static IReadOnlyList<IRule> AllRules { get; } = new IRule[]
+    {
+        new MissingCoreFileRule(),
+        new AttemptFolderNameRule(),
+        new AttemptNumberingRule(),
+        new MissingSolutionApproachRule(),
+        new MissingAttemptResultsRule(),
+        new ReadmeStatusRule(),
+        new ResolvedAttemptRule(),
+        new StaleStatusRule(),
+        new AttemptListRule(),
+        new ImplementationLogEntryRule(),
+        new TestResultsRecordedRule(),
+        new UnfilledPlaceholderRule(),
+        new MissingLessonRule(),
+        new LessonBacklinkRule(),
+        new SupersededLinkRule(),
+        new BrokenLinkRule(),
+        new BrokenAnchorRule(),
+        new UnreadableFileRule(),
+    };
+
+    public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null)
+    {
+        var tree = DocsTreeReader.Read(options, cache);
+        return Check(tree, options);
+    }
+
+    public static CheckResult Check(DocsTree tree, CheckerOptions options)
+    {
+        var context = new CheckContext(tree, options);
+        var sink = new DiagnosticSink();
+        foreach (var rule in AllRules)
+        {
+            try
+            {
+                rule.Check(context, sink);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A bug in one rule must not hide what the others found, nor fail the user's build.
+                sink.Report(RuleCatalog.UnreadableFile, tree.RepositoryRoot, null,
+                    $"rule {rule.Descriptor.Id} stopped with {exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)}; the other rules still ran. Please report this.");
+            }
+        }
+
+        var diagnostics = sink.Diagnostics
+            .Distinct()
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Range?.Line ?? 0)
+            .ThenBy(d => d.Range?.Column ?? 0)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+        return new CheckResult(tree, diagnostics);
+    }
+}
+
+/// <summary>What a check found, with the tree it looked at (for the summary, the overview and SARIF).</summary>
+public sealed class CheckResult
+{
+    public CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Tree = tree;
+        Diagnostics = diagnostics;
+    }
+
+    public DocsTree Tree { get; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+}

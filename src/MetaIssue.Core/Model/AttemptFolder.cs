@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MetaIssue.Markdown;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Model;
+
+/// <summary>One <c>attempts/NNN-slug/</c> folder: what was tried (solution-approach.md) and what happened (attempt-results.md).</summary>
+public sealed class AttemptFolder
+{
+    public const string SolutionApproachFile = "solution-approach.md";
+    public const string AttemptResultsFile = "attempt-results.md";
+
+    private static readonly Regex NamePattern = new(@"^(?<number>\d{3})-(?<slug>.+)$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    public AttemptFolder(string fullPath, string relativePath, DocumentFile? solutionApproach, DocumentFile? attemptResults)
+    {
+        FullPath = fullPath;
+        RelativePath = relativePath;
+        Name = Path.GetFileName(fullPath);
+        SolutionApproach = solutionApproach;
+        AttemptResults = attemptResults;
+
+        var match = NamePattern.Match(Name);
+        if (match.Success && match.Groups["slug"].Value.Trim().Length > 0)
+        {
+            Number = int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
+            Slug = match.Groups["slug"].Value;
+        }
+        else if (Name.Length > 0 && char.IsDigit(Name[0]))
+        {
+            // A misnamed folder ("3-pooling", "0003-pooling") still tells which attempt it meant to be.
+            var digits = new string(Name.TakeWhile(char.IsDigit).ToArray());
+            if (digits.Length <= 4)
+            {
+                IntendedNumber = int.Parse(digits, CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    public string Name { get; }
+
+    public string FullPath { get; }
+
+    public string RelativePath { get; }
+
+    /// <summary>The attempt number when the folder is named <c>NNN-slug</c>; null otherwise (MI002).</summary>
+    public int? Number { get; }
+
+    public int? IntendedNumber { get; }
+
+    public string? Slug { get; }
+
+    public bool IsWellNamed => Number is not null;
+
+    public DocumentFile? SolutionApproach { get; }
+
+    public DocumentFile? AttemptResults { get; }
+
+    /// <summary>The field of attempt-results.md that carries the outcome (Status, Outcome, Result, Verdict or Assessment).</summary>
+    public FieldFact? OutcomeField => AttemptResults?.Facts?.FindField(OutcomeVocabulary.FieldNames);
+
+    public AttemptOutcome Outcome => OutcomeField is { } outcome ? OutcomeVocabulary.Parse(outcome.Value) : AttemptOutcome.Unknown;
+
+    public bool IsCompleted => Outcome.IsCompleted();
+
+    public string Label => Number is int n ? "attempt " + AttemptReferences.Format(n) : "attempt folder '" + Name + "'";
+
+    public override string ToString() => RelativePath;
+}

@@ -1,0 +1,40 @@
+namespace MetaIssue.Model;
+
+/// <summary>The repository's meta-issues and lessons, read and parsed, plus anything that could not be read.</summary>
+public sealed class DocsTree
+{
+    public DocsTree(
+        string repositoryRoot,
+        IReadOnlyList<string> metaIssueRoots,
+        string lessonsRoot,
+        IReadOnlyList<MetaIssueFolder> metaIssues,
+        IReadOnlyList<DocumentFile> lessons,
+        IReadOnlyList<ScanProblem> problems)
+    {
+        RepositoryRoot = repositoryRoot;
+        MetaIssueRoots = metaIssueRoots;
+        LessonsRoot = lessonsRoot;
+        MetaIssues = metaIssues;
+        Lessons = lessons;
+        Problems = problems;
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>Full paths of the meta-issue roots that exist.</summary>
+    public IReadOnlyList<string> MetaIssueRoots { get; }
+
+    public string LessonsRoot { get; }
+
+    public IReadOnlyList<MetaIssueFolder> MetaIssues { get; }
+
+    public IReadOnlyList<DocumentFile> Lessons { get; }
+
+    /// <summary>Folders or entries that could not be read or were deliberately not followed.</summary>
+    public IReadOnlyList<ScanProblem> Problems { get; }
+
+    public IEnumerable<DocumentFile> Documents => MetaIssues.SelectMany(m => m.Documents).Concat(Lessons);
+}
+
+/// <summary>A path the scan could not use, and why (reported as MI900, or MI002 for a file among attempt folders).</summary>
+public sealed record ScanProblem(string FullPath, string Message, bool IsMisplacedAttemptFile = false);

@@ -1,0 +1,65 @@
+using MetaIssue.IO;
+using MetaIssue.Markdown;
+
+namespace MetaIssue.Model;
+
+/// <summary>A Markdown file of the docs tree: its facts once read and parsed, or the problem that stopped it (MI900).</summary>
+public sealed class DocumentFile
+{
+    public DocumentFile(string fullPath, string relativePath)
+    {
+        FullPath = fullPath;
+        RelativePath = relativePath;
+    }
+
+    public string FullPath { get; }
+
+    /// <summary>'/'-separated, relative to the repository root.</summary>
+    public string RelativePath { get; }
+
+    public string Folder => Path.GetDirectoryName(FullPath) ?? FullPath;
+
+    public string FileName => Path.GetFileName(FullPath);
+
+    public MarkdownFacts? Facts { get; private set; }
+
+    /// <summary>Why the file could not be checked (unreadable, not UTF-8, too large, unparsable), or null.</summary>
+    public string? Problem { get; private set; }
+
+    public bool IsReadable => Facts is not null;
+
+    internal void Load(long maxBytes)
+    {
+        var read = FileContent.Read(FullPath, maxBytes);
+        if (read.Text is null)
+        {
+            Problem = read.Problem;
+            return;
+        }
+
+        Parse(read.Text);
+    }
+
+    internal void Parse(string text)
+    {
+        try
+        {
+            Facts = MarkdownFactsReader.Read(text);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Markdig should never throw, but a build must not fail because one file surprised it.
+            Problem = $"could not be parsed as Markdown ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)})";
+        }
+    }
+
+    internal void Restore(MarkdownFacts facts) => Facts = facts;
+
+    internal void Fail(string problem)
+    {
+        Facts = null;
+        Problem = problem;
+    }
+
+    public override string ToString() => RelativePath;
+}

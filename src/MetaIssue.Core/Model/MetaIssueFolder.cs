@@ -1,0 +1,91 @@
+using MetaIssue.Markdown;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Model;
+
+/// <summary>One meta-issue: an immediate subfolder of a meta-issues root, with its core files and attempts.</summary>
+public sealed class MetaIssueFolder
+{
+    public const string ReadmeFile = "README.md";
+    public const string DescriptionFile = "description.md";
+    public const string ImplementationLogFile = "implementation-log.md";
+    public const string TestCasesFile = "test-cases.md";
+    public const string AttemptsFolder = "attempts";
+
+    public static readonly IReadOnlyList<string> CoreFiles = new[] { ReadmeFile, DescriptionFile, ImplementationLogFile, TestCasesFile };
+
+    public MetaIssueFolder(
+        string fullPath,
+        string relativePath,
+        string rootRelativePath,
+        IReadOnlyDictionary<string, DocumentFile> coreFiles,
+        IReadOnlyList<AttemptFolder> attempts,
+        IReadOnlyList<DocumentFile> otherDocuments)
+    {
+        FullPath = fullPath;
+        RelativePath = relativePath;
+        RootRelativePath = rootRelativePath;
+        Name = Path.GetFileName(fullPath);
+        CoreDocuments = coreFiles;
+        Attempts = attempts;
+        OtherDocuments = otherDocuments;
+    }
+
+    /// <summary>The folder name, also the slug users pass as <c>--issue</c>.</summary>
+    public string Name { get; }
+
+    public string FullPath { get; }
+
+    public string RelativePath { get; }
+
+    /// <summary>The meta-issues root this folder sits in, relative to the repository root (e.g. <c>docs/meta-issues</c>).</summary>
+    public string RootRelativePath { get; }
+
+    /// <summary>Core files that exist, by file name (README.md, description.md, …).</summary>
+    public IReadOnlyDictionary<string, DocumentFile> CoreDocuments { get; }
+
+    /// <summary>Attempt folders in order of number (misnamed ones last, by name).</summary>
+    public IReadOnlyList<AttemptFolder> Attempts { get; }
+
+    /// <summary>Any other Markdown below the folder (analysis notes, profiling write-ups): links are checked there too.</summary>
+    public IReadOnlyList<DocumentFile> OtherDocuments { get; }
+
+    public DocumentFile? Readme => Core(ReadmeFile);
+
+    public DocumentFile? ImplementationLog => Core(ImplementationLogFile);
+
+    public DocumentFile? TestCases => Core(TestCasesFile);
+
+    public string ReadmePath => Path.Combine(FullPath, ReadmeFile);
+
+    /// <summary>The README's status field (front matter <c>status:</c> first, then the first <c>Status:</c> line).</summary>
+    public FieldFact? StatusField => Readme?.Facts?.FindField("Status");
+
+    public ReadmeStatus? Status => StatusField is { } status ? StatusVocabulary.Parse(status.Value) : null;
+
+    public bool IsClosed => Status?.IsClosed == true;
+
+    public string Title => Readme?.Facts?.Title?.Text is { Length: > 0 } title ? StripPrefix(title) : Name;
+
+    /// <summary>Well-named attempts in number order.</summary>
+    public IEnumerable<AttemptFolder> NumberedAttempts => Attempts.Where(a => a.Number is not null);
+
+    public AttemptFolder? LatestAttempt => NumberedAttempts.LastOrDefault();
+
+    public int NextAttemptNumber => (NumberedAttempts.Select(a => a.Number!.Value).DefaultIfEmpty(0).Max()) + 1;
+
+    public IEnumerable<DocumentFile> Documents =>
+        CoreDocuments.Values
+            .Concat(Attempts.SelectMany(a => new[] { a.SolutionApproach, a.AttemptResults }).OfType<DocumentFile>())
+            .Concat(OtherDocuments);
+
+    private DocumentFile? Core(string name) => CoreDocuments.TryGetValue(name, out var file) ? file : null;
+
+    private static string StripPrefix(string title)
+    {
+        const string prefix = "Meta-Issue:";
+        return title.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? title.Substring(prefix.Length).Trim() : title;
+    }
+
+    public override string ToString() => RelativePath;
+}

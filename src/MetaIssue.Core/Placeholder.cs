@@ -1,2 +1,0 @@
-namespace MetaIssue;
-internal static class Placeholder { }

@@ -1,0 +1,57 @@
+using System.Text;
+using MetaIssue.Model;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Reporting;
+
+/// <summary>
+/// The one message a build prints about the docs: how many meta-issues in which state, how many warnings, and for
+/// every open meta-issue the exact command that scaffolds its next attempt (so nobody counts folders).
+/// </summary>
+public static class CheckSummary
+{
+    public static string Describe(CheckResult result)
+    {
+        var tree = result.Tree;
+        var builder = new StringBuilder();
+        var states = tree.MetaIssues
+            .GroupBy(m => m.Status?.Name ?? "no status")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}");
+        var issues = tree.MetaIssues.Count == 1 ? "meta-issue" : "meta-issues";
+        var lessons = tree.Lessons.Count == 1 ? "lesson" : "lessons";
+        var warnings = result.Diagnostics.Count == 1 ? "warning" : "warnings";
+        builder.Append($"MetaIssue: {tree.MetaIssues.Count} {issues}");
+        if (tree.MetaIssues.Count > 0)
+        {
+            builder.Append(" (").Append(string.Join(", ", states)).Append(')');
+        }
+
+        builder.Append($" and {tree.Lessons.Count} {lessons} checked, {result.Diagnostics.Count} {warnings}.");
+        if (tree.MetaIssues.Count == 0)
+        {
+            builder.Append(" No meta-issue folders under ")
+                .Append(string.Join(", ", tree.MetaIssueRoots.Count > 0 ? tree.MetaIssueRoots.Select(r => IO.PathText.FromRoot(tree.RepositoryRoot, r)) : new[] { "the configured roots (MetaIssueRoots)" }))
+                .Append("; create one with: dotnet new metaissue -n <name>");
+        }
+
+        foreach (var issue in tree.MetaIssues.Where(m => m.Status is { IsOpen: true }))
+        {
+            builder.AppendLine();
+            builder.Append($"  {issue.Name} ({issue.Status!.Name}, {Count(issue.Attempts.Count, "attempt")}): next attempt: {NextAttemptCommand(issue)}");
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The command that scaffolds the meta-issue's next attempt, runnable from the repository root.</summary>
+    public static string NextAttemptCommand(MetaIssueFolder issue)
+    {
+        var number = AttemptReferences.Format(issue.NextAttemptNumber);
+        return issue.RootRelativePath == CheckerOptions.DefaultMetaIssueRoot
+            ? $"dotnet new metaattempt -n <slug> --number {number} --issue {issue.Name}"
+            : $"dotnet new metaattempt -n <slug> --number {number} -o {issue.RelativePath}";
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

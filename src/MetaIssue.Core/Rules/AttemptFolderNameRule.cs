@@ -1,0 +1,34 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Model;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Rules;
+
+/// <summary>MI002: attempt folders are named NNN-slug, and attempts/ holds folders, not loose files.</summary>
+public sealed class AttemptFolderNameRule : MetaIssueRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.AttemptFolderName;
+
+    protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
+    {
+        foreach (var attempt in issue.Attempts.Where(a => !a.IsWellNamed))
+        {
+            report.At(attempt.FullPath, null,
+                $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name); rename it to '{Suggest(attempt)}'");
+        }
+
+        foreach (var problem in context.Tree.Problems.Where(p => p.IsMisplacedAttemptFile && context.MetaIssueContaining(p.FullPath) == issue))
+        {
+            report.At(problem.FullPath, null,
+                $"'{Path.GetFileName(problem.FullPath)}' {problem.Message}; make it a folder named NNN-slug holding solution-approach.md and attempt-results.md");
+        }
+    }
+
+    private static string Suggest(AttemptFolder attempt)
+    {
+        var rest = new string(attempt.Name.SkipWhile(char.IsDigit).ToArray()).TrimStart('-', '_', ' ', '.');
+        var slug = rest.Length > 0 ? rest.Replace(' ', '-').ToLowerInvariant() : "name";
+        var number = attempt.IntendedNumber is int n ? AttemptReferences.Format(n) : "NNN";
+        return number + "-" + slug;
+    }
+}

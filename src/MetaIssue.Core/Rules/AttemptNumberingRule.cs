@@ -1,0 +1,40 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Model;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Rules;
+
+/// <summary>MI003: attempts are numbered 001, 002, 003… with no number used twice and none skipped.</summary>
+public sealed class AttemptNumberingRule : MetaIssueRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.AttemptNumbering;
+
+    protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
+    {
+        var expected = 1;
+        var next = issue.NextAttemptNumber;
+        foreach (var group in issue.NumberedAttempts.GroupBy(a => a.Number!.Value).OrderBy(g => g.Key))
+        {
+            var number = AttemptReferences.Format(group.Key);
+            if (group.Key > expected)
+            {
+                var first = group.First();
+                var gap = group.Key - expected == 1
+                    ? $"attempt {AttemptReferences.Format(expected)} is missing"
+                    : $"attempts {AttemptReferences.Format(expected)} to {AttemptReferences.Format(group.Key - 1)} are missing";
+                report.At(first.FullPath, null,
+                    $"{gap}: numbering jumps to {number}; rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt");
+            }
+
+            var folders = group.ToList();
+            for (var i = 1; i < folders.Count; i++)
+            {
+                report.At(folders[i].FullPath, null,
+                    $"attempt number {number} is used by both '{folders[0].Name}' and '{folders[i].Name}'; renumber '{folders[i].Name}' to '{AttemptReferences.Format(next)}-{folders[i].Slug}'");
+                next++;
+            }
+
+            expected = group.Key + 1;
+        }
+    }
+}

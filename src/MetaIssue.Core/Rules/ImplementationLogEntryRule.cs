@@ -1,0 +1,30 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Model;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Rules;
+
+/// <summary>
+/// MI014: implementation-log.md has an entry (a heading, a table row or a line that starts with the attempt) for every
+/// completed attempt. An attempt still in progress is not yet due: templates cannot append to the log.
+/// </summary>
+public sealed class ImplementationLogEntryRule : MetaIssueRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.ImplementationLogEntry;
+
+    protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
+    {
+        if (issue.ImplementationLog is not { Facts: { } facts } log)
+        {
+            return;
+        }
+
+        var entries = new HashSet<int>(facts.AttemptMentions.Where(m => m.IsEntry).Select(m => m.Number));
+        foreach (var attempt in issue.NumberedAttempts.Where(a => a.IsCompleted && !entries.Contains(a.Number!.Value)))
+        {
+            var label = AttemptReferences.Format(attempt.Number!.Value);
+            report.At(log.FullPath, Where.Title(log),
+                $"implementation-log.md has no entry for attempt {label} ({attempt.Outcome.DisplayName()}); add a section '## Attempt {label}: {Titles.FromSlug(attempt.Slug!)}' with its dates, hypothesis, result and learning");
+        }
+    }
+}

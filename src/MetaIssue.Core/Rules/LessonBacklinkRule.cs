@@ -1,0 +1,41 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.IO;
+using MetaIssue.Links;
+using MetaIssue.Model;
+
+namespace MetaIssue.Rules;
+
+/// <summary>MI021: when a lesson links to a meta-issue, the meta-issue's README links back to that lesson.</summary>
+public sealed class LessonBacklinkRule : MetaIssueRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.LessonBacklink;
+
+    protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
+    {
+        if (issue.Readme is not { Facts: { } facts } readme)
+        {
+            return;
+        }
+
+        var lessons = context.LessonsLinkingTo(issue);
+        if (lessons.Count == 0)
+        {
+            return;
+        }
+
+        var linked = new HashSet<string>(
+            facts.Links
+                .Select(link => context.Links.Resolve(readme.FullPath, link))
+                .Where(target => target.Kind == LinkTargetKind.Local)
+                .Select(target => target.Path),
+            StringComparer.Ordinal);
+
+        foreach (var lesson in lessons.Where(l => !linked.Contains(l.FullPath)))
+        {
+            var title = lesson.Facts?.Title?.Text is { Length: > 0 } heading ? heading : Path.GetFileNameWithoutExtension(lesson.FileName).Replace('_', ' ');
+            var relative = PathText.RelativeLink(issue.FullPath, lesson.FullPath);
+            report.At(readme.FullPath, Where.Section(readme, "lesson"),
+                $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back; add '- [{title}]({relative})' under '## Lessons Learned'");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Markdown;
+using MetaIssue.Model;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Rules;
+
+/// <summary>
+/// MI011: a Resolved README names the attempt that resolved it (in the status, else in its Resolution section),
+/// and that attempt exists and succeeded.
+/// </summary>
+public sealed class ResolvedAttemptRule : MetaIssueRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.ResolvedAttempt;
+
+    protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
+    {
+        if (issue.Status is not { State: StatusState.Resolved } status || issue.Readme?.Facts is not { } facts || issue.StatusField is not { } field)
+        {
+            return;
+        }
+
+        var readme = issue.Readme.FullPath;
+        var named = status.NamedAttempt ?? NamedInResolutionSection(facts);
+        var succeeded = issue.NumberedAttempts.LastOrDefault(a => a.Outcome == AttemptOutcome.Success);
+        if (named is not int number)
+        {
+            var suggestion = succeeded?.Number ?? issue.LatestAttempt?.Number;
+            var write = suggestion is int s ? $"'**Status:** Resolved (Attempt {AttemptReferences.Format(s)})'" : "'**Status:** Resolved (Attempt NNN)'";
+            report.At(readme, field.ValueRange, $"README says Resolved but names no attempt; write {write}");
+            return;
+        }
+
+        var label = AttemptReferences.Format(number);
+        var attempt = issue.NumberedAttempts.FirstOrDefault(a => a.Number == number);
+        if (attempt is null)
+        {
+            var hint = succeeded?.Number is int s ? $"; attempt {AttemptReferences.Format(s)} is the one that succeeded" : string.Empty;
+            report.At(readme, field.ValueRange,
+                $"README says Resolved by attempt {label}, but there is no attempts/{label}-* folder{hint}; fix the number or add the attempt");
+            return;
+        }
+
+        if (attempt.Outcome != AttemptOutcome.Success)
+        {
+            var recorded = attempt.AttemptResults is null
+                ? $"{attempt.RelativePath} has no {AttemptFolder.AttemptResultsFile}"
+                : attempt.Outcome == AttemptOutcome.Unknown
+                    ? $"{attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} records no outcome"
+                    : $"{attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} records '{attempt.Outcome.DisplayName()}'";
+            report.At(readme, field.ValueRange,
+                $"README says Resolved by attempt {label}, but {recorded}; name the attempt that succeeded or record its success (**Status:** ✅ Success)");
+        }
+    }
+
+    private static int? NamedInResolutionSection(MarkdownFacts facts)
+    {
+        var section = facts.Headings.ToList().FindIndex(h => h.Text.IndexOf("resolution", StringComparison.OrdinalIgnoreCase) >= 0);
+        if (section < 0)
+        {
+            return null;
+        }
+
+        return facts.AttemptMentions.FirstOrDefault(m => facts.SectionOf(m.Range.Line) == section)?.Number;
+    }
+}

@@ -1,0 +1,31 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Links;
+using MetaIssue.Model;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Rules;
+
+/// <summary>MI022: a Superseded meta-issue's README links to the meta-issue that supersedes it.</summary>
+public sealed class SupersededLinkRule : MetaIssueRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.SupersededLink;
+
+    protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
+    {
+        if (issue.Status is not { State: StatusState.Superseded } || issue.Readme is not { Facts: { } facts } readme || issue.StatusField is not { } field)
+        {
+            return;
+        }
+
+        var linksElsewhere = facts.Links
+            .Select(link => context.Links.Resolve(readme.FullPath, link))
+            .Any(target => target.Kind == LinkTargetKind.Local && target.Exists
+                && context.MetaIssueContaining(target.Path) is { } other && other != issue);
+
+        if (!linksElsewhere)
+        {
+            report.At(readme.FullPath, field.ValueRange,
+                "README says Superseded but links to no other meta-issue; write '**Status:** Superseded by [new-issue](../new-issue/)'");
+        }
+    }
+}

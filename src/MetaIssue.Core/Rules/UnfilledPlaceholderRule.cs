@@ -1,0 +1,44 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Model;
+using MetaIssue.Vocabulary;
+
+namespace MetaIssue.Rules;
+
+/// <summary>
+/// MI016: documents that should be finished hold no template prompts: a completed attempt's attempt-results.md, and
+/// every core file of a closed meta-issue. Open work may keep its prompts.
+/// </summary>
+public sealed class UnfilledPlaceholderRule : MetaIssueRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.UnfilledPlaceholder;
+
+    protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
+    {
+        foreach (var attempt in issue.Attempts.Where(a => a.IsCompleted && a.AttemptResults?.Facts is not null))
+        {
+            Report(attempt.AttemptResults!, $"{attempt.Label} is completed ({attempt.Outcome.DisplayName()})", report);
+        }
+
+        if (issue.Status is { IsClosed: true } status)
+        {
+            foreach (var name in MetaIssueFolder.CoreFiles)
+            {
+                if (issue.CoreDocuments.TryGetValue(name, out var document) && document.Facts is not null)
+                {
+                    Report(document, $"the meta-issue is {status.Name}", report);
+                }
+            }
+        }
+    }
+
+    private static void Report(DocumentFile document, string why, RuleSink report)
+    {
+        foreach (var placeholder in document.Facts!.Placeholders)
+        {
+            report.At(document.FullPath, placeholder.Range,
+                $"{why} but {document.FileName} still holds the template prompt '{Shorten(placeholder.Text)}'; replace it with what happened, or delete it");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 56) + "...]";
+}

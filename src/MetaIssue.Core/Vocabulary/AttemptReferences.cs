@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MetaIssue.Vocabulary;
+
+/// <summary>The ways a document names an attempt: <c>Attempt 003</c>, <c>Attempt 3</c>, <c>Attempt #3</c>, a link to <c>attempts/003-…</c>.</summary>
+public static class AttemptReferences
+{
+    private static readonly Regex InText = new(
+        @"\battempt\s*(?:#\s*)?(\d{1,4})(?![\d\w])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex InPath = new(
+        @"(?:^|/)attempts/(\d{3})(?:-|/|$)",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex AtCellStart = new(
+        @"^\s*(?:attempt\s*)?#?\s*(\d{1,4})(?![\d\w])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex AtLineStart = new(
+        @"^\s*attempt\s*(?:#\s*)?(\d{1,4})(?![\d\w])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>Every <c>Attempt N</c> in a run of text, with its index and length.</summary>
+    public static IEnumerable<(int Number, int Index, int Length)> FindInText(string text)
+    {
+        if (text.IndexOf("ttempt", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            yield break;
+        }
+
+        foreach (Match match in InText.Matches(text))
+        {
+            yield return (Parse(match.Groups[1].Value), match.Index, match.Length);
+        }
+    }
+
+    /// <summary>The attempt a link destination points into (<c>./attempts/003-pooling/</c> → 3).</summary>
+    public static int? FromPath(string url)
+    {
+        if (url.IndexOf("attempts/", StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+
+        var match = InPath.Match(url);
+        return match.Success ? Parse(match.Groups[1].Value) : null;
+    }
+
+    /// <summary>
+    /// The attempt a line starts with (<c>Attempt 002: …</c>), with the length of the reference so the caller can
+    /// look at what follows.
+    /// </summary>
+    public static (int Number, int Length)? AtStartOfLine(string line)
+    {
+        var match = AtLineStart.Match(line);
+        return match.Success ? (Parse(match.Groups[1].Value), match.Length) : null;
+    }
+
+    /// <summary>
+    /// The attempt a table's first cell names: <c>003</c>, <c>[003](…)</c>, <c>003 - Caching</c>, <c>Attempt 3</c>.
+    /// A bare short number (<c>3</c>) counts only under a header that says the column holds attempts.
+    /// </summary>
+    public static int? FromFirstCell(string cell, bool columnHoldsAttempts)
+    {
+        var match = AtCellStart.Match(cell);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var digits = match.Groups[1].Value;
+        var saysAttempt = match.Value.IndexOf("ttempt", StringComparison.OrdinalIgnoreCase) >= 0;
+        if (saysAttempt || digits.Length == 3 || columnHoldsAttempts)
+        {
+            return Parse(digits);
+        }
+
+        return null;
+    }
+
+    /// <summary>Zero-padded as attempt folders are numbered: 3 → "003".</summary>
+    public static string Format(int number) => number.ToString("000", CultureInfo.InvariantCulture);
+
+    private static int Parse(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+}

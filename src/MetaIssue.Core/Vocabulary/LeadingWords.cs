@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace MetaIssue.Vocabulary;
+
+/// <summary>Splits a status-like value into its leading emoji and its words, the two ways people write a state.</summary>
+internal static class LeadingWords
+{
+    /// <summary>
+    /// The value lower-cased with leading decoration (emoji, emphasis marks, punctuation) removed,
+    /// e.g. "⚠️ **Partial** success" → "partial success".
+    /// </summary>
+    public static string Words(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        var started = false;
+        foreach (var c in value)
+        {
+            if (!started && !char.IsLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            started = true;
+            builder.Append(c == '-' || c == '_' ? ' ' : char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when <paramref name="words"/> starts with <paramref name="phrase"/> as whole words.</summary>
+    public static bool StartsWithPhrase(string words, string phrase) =>
+        words.StartsWith(phrase, StringComparison.Ordinal)
+        && (words.Length == phrase.Length || !char.IsLetterOrDigit(words[phrase.Length]));
+
+    /// <summary>The first symbol of <paramref name="value"/> that is one of <paramref name="symbols"/>, wherever it stands.</summary>
+    public static string? FirstSymbol(string value, IEnumerable<string> symbols)
+    {
+        string? best = null;
+        var bestIndex = int.MaxValue;
+        foreach (var symbol in symbols)
+        {
+            var index = value.IndexOf(symbol, StringComparison.Ordinal);
+            if (index >= 0 && index < bestIndex)
+            {
+                best = symbol;
+                bestIndex = index;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Quote a value for a message, shortened so a runaway line cannot flood the build log.</summary>
+    public static string Quote(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length > 60)
+        {
+            trimmed = trimmed.Substring(0, 57) + "...";
+        }
+
+        return "'" + trimmed + "'";
+    }
+
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
