@@ -28,7 +28,7 @@ public static class FileContent
             if (info.Length > maxBytes)
             {
                 return FileRead.Failed(
-                    $"is {Megabytes(info.Length)}, over the {Megabytes(maxBytes)} limit (MetaIssueMaxFileSize); it was not checked: split it or raise the limit");
+                    $"is {Size(info.Length)}, over the {Size(maxBytes)} limit (MetaIssueMaxFileSize); it was not checked: split it or raise the limit");
             }
 
             var bytes = File.ReadAllBytes(path);
@@ -60,8 +60,13 @@ public static class FileContent
         }
     }
 
-    private static string Megabytes(long bytes) =>
-        (bytes / (1024.0 * 1024.0)).ToString(bytes >= 10 * 1024 * 1024 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+    private static string Size(long bytes)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return bytes >= 1024 * 1024
+            ? (bytes / (1024.0 * 1024.0)).ToString("0.#", culture) + " MB"
+            : Math.Max(1, (bytes + 512) / 1024).ToString(culture) + " KB";
+    }
 
     internal static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
 }

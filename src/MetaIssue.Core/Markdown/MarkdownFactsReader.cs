@@ -235,7 +235,7 @@ public static class MarkdownFactsReader
                 }
 
                 var content = text.Substring(open + 1, close - open - 1);
-                if (IsPrompt(content))
+                if (PromptStyle.IsPrompt(content))
                 {
                     _placeholders.Add(new PlaceholderFact("[" + content + "]", line.RangeOf(_map, open, close - open + 1)));
                 }
@@ -248,26 +248,6 @@ public static class MarkdownFactsReader
                     _placeholders.Add(new PlaceholderFact(DatePrompt, line.RangeOf(_map, at, DatePrompt.Length)));
                 }
             }
-        }
-
-        /// <summary>
-        /// A prompt in the templates' style: <c>[What we thought, and why]</c>, <c>[ATTEMPT_ID]</c>, <c>[... plan ...]</c>.
-        /// Task boxes, footnotes, GitHub alerts (<c>[!NOTE]</c>) and bracketed numbers are not prompts.
-        /// </summary>
-        internal static bool IsPrompt(string content)
-        {
-            var trimmed = content.Trim();
-            if (trimmed.Length < 2 || trimmed.Length > 200)
-            {
-                return false;
-            }
-
-            if (trimmed.StartsWith("...", StringComparison.Ordinal) || trimmed[0] == '…')
-            {
-                return true;
-            }
-
-            return char.IsUpper(trimmed[0]);
         }
 
         private void ReadField(TextLine line, FieldOrigin origin)
@@ -341,7 +321,7 @@ public static class MarkdownFactsReader
                 if (c == '[')
                 {
                     var close = text.IndexOf(']', i + 1);
-                    if (close > i && IsPrompt(text.Substring(i + 1, close - i - 1)))
+                    if (close > i && PromptStyle.IsPrompt(text.Substring(i + 1, close - i - 1)))
                     {
                         i = close + 1;
                         continue;

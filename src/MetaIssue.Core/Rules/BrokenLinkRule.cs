@@ -29,7 +29,8 @@ public sealed class BrokenLinkRule : IRule
                     break;
                 case LinkTargetKind.Local when !target.Exists:
                     var suggestion = context.Suggestions.For(document.FullPath, target.Path, context.MetaIssueContaining(document.FullPath));
-                    var hint = suggestion is null ? "fix or remove the link" : $"did you mean '{suggestion}'?";
+                    var fragment = string.IsNullOrEmpty(target.Fragment) ? string.Empty : "#" + target.Fragment;
+                    var hint = suggestion is null ? "fix or remove the link" : $"did you mean '{suggestion}{fragment}'?";
                     var where = link.Kind == LinkKind.Wiki ? " (looked beside the file, in the docs folder and at the repository root)" : string.Empty;
                     sink.Report(Descriptor, document.FullPath, link.Range,
                         $"link target '{shown}' does not exist{where}; {hint}");

@@ -28,6 +28,33 @@ internal static class LeadingWords
         return builder.ToString();
     }
 
+    /// <summary>The value without template prompts: "[Success / Failed]" states nothing yet.</summary>
+    public static string WithoutPrompts(string value)
+    {
+        var open = value.IndexOf('[');
+        if (open < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        var i = 0;
+        while (i < value.Length)
+        {
+            var close = value[i] == '[' ? value.IndexOf(']', i + 1) : -1;
+            if (close > i && Markdown.PromptStyle.IsPrompt(value.Substring(i + 1, close - i - 1)))
+            {
+                i = close + 1;
+                continue;
+            }
+
+            builder.Append(value[i]);
+            i++;
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>True when <paramref name="words"/> starts with <paramref name="phrase"/> as whole words.</summary>
     public static bool StartsWithPhrase(string words, string phrase) =>
         words.StartsWith(phrase, StringComparison.Ordinal)

@@ -49,6 +49,7 @@ public static class OutcomeVocabulary
 
     public static AttemptOutcome Parse(string value)
     {
+        value = LeadingWords.WithoutPrompts(value);
         var words = LeadingWords.Words(value);
         foreach (var (phrase, outcome) in Phrases)
         {

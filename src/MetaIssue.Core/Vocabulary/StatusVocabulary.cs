@@ -33,6 +33,7 @@ public static class StatusVocabulary
 
     public static ReadmeStatus? Parse(string value)
     {
+        value = LeadingWords.WithoutPrompts(value);
         var words = LeadingWords.Words(value);
         StatusState? state = null;
         foreach (var (phrase, candidate) in Phrases)

@@ -1,0 +1,106 @@
+using System.Text;
+using MetaIssue.Tests.Support;
+using static MetaIssue.Tests.Support.Scenario;
+
+namespace MetaIssue.Tests.Rules;
+
+/// <summary>MI900: odd files become a coded warning naming the file, and the rest of the tree is still checked.</summary>
+public sealed class UnreadableFileRuleTests
+{
+    [Fact]
+    public void Invalid_utf8_is_reported_and_other_files_are_still_checked()
+    {
+        using var repository = Healthy();
+        repository.WriteBytes(Description, new byte[] { 0x23, 0x20, 0xC3, 0x28, 0x0A });
+        repository.Edit(Log, "## Attempt 002: Query Tuning", "## Second");
+        var findings = repository.Findings();
+        var diagnostic = findings.Single("MI900", Description, line: 1);
+        Assert.Contains("not valid UTF-8", diagnostic.Message);
+        Assert.Contains("offset 2", diagnostic.Message);
+        findings.Single("MI014", Log);
+    }
+
+    [Fact]
+    public void A_binary_file_is_reported()
+    {
+        using var repository = Healthy();
+        repository.WriteBytes(Description, new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0x01 });
+        Assert.Contains("NUL byte", repository.Findings().Single("MI900", Description).Message);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_reported_not_parsed()
+    {
+        using var repository = Healthy();
+        repository.Write(Description, "# Big\n\n" + new string('x', 5000));
+        var diagnostic = repository.Findings(o => o.MaxFileBytes = 1024).Single("MI900", Description);
+        Assert.Contains("is 5 KB, over the 1 KB limit", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Nesting_too_deep_for_the_parser_is_reported()
+    {
+        using var repository = Healthy();
+        repository.Write(Description, string.Concat(Enumerable.Repeat("> ", 10_000)) + "deep\n");
+        Assert.Contains("too deeply nested", repository.Findings().Single("MI900", Description).Message);
+    }
+
+    [Fact]
+    public void A_bom_is_accepted_and_positions_ignore_it()
+    {
+        using var repository = Healthy();
+        var text = repository.Read(Readme).Replace("**Status:** Investigating", "**Status:** Sorta");
+        repository.WriteBytes(Readme, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray());
+        var diagnostic = repository.Findings().Single("MI010", Readme, line: 3);
+        Assert.Equal(13, diagnostic.Range!.Value.Column);
+    }
+
+    [Fact]
+    public void A_readme_that_is_a_folder_is_reported_as_unreadable_not_missing()
+    {
+        using var repository = Healthy().Delete(Readme).CreateFolder(Readme);
+        var findings = repository.Findings();
+        findings.Single("MI900", Readme);
+        findings.None("MI001");
+    }
+
+    [Fact]
+    public void An_unreadable_file_is_reported()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            return; // root reads everything; the end-to-end reliability suite covers this as a normal user where it can
+        }
+
+        using var repository = Healthy();
+        File.SetUnixFileMode(repository.PathOf(Description), UnixFileMode.None);
+        Assert.Contains("cannot be read", repository.Findings().Single("MI900", Description).Message);
+    }
+
+    [Fact]
+    public void A_folder_link_is_reported_and_not_followed()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var repository = Healthy();
+        Directory.CreateSymbolicLink(repository.PathOf($"{Folder}/loop"), repository.PathOf(Folder));
+        var diagnostic = repository.Findings().Single("MI900", $"{Folder}/loop");
+        Assert.Contains("does not follow folder links", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_dangling_file_link_is_reported()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var repository = Healthy();
+        File.CreateSymbolicLink(repository.PathOf($"{Folder}/notes.md"), repository.PathOf($"{Folder}/gone.md"));
+        repository.Findings().Single("MI900", $"{Folder}/notes.md");
+    }
+}
