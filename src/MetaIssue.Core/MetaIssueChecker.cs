@@ -1,3 +1,4 @@
+using MetaIssue.Caching;
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
 using MetaIssue.Rules;
@@ -31,8 +32,13 @@ public static class MetaIssueChecker
 
     public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null)
     {
-        var tree = DocsTreeReader.Read(options, cache);
-        return Check(tree, options);
+        var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
+        var tree = DocsTreeReader.Read(options, cache ?? cacheFile);
+        cacheFile?.Save();
+        var result = Check(tree, options);
+        result.CacheHits = cacheFile?.Hits;
+        result.CacheMisses = cacheFile?.Misses;
+        return result;
     }
 
     public static CheckResult Check(DocsTree tree, CheckerOptions options)
@@ -77,4 +83,9 @@ public sealed class CheckResult
     public DocsTree Tree { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Files taken from the between-builds cache, and files parsed, when a cache was used.</summary>
+    public int? CacheHits { get; internal set; }
+
+    public int? CacheMisses { get; internal set; }
 }

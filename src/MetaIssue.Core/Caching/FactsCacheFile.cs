@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Text;
+using MetaIssue.Markdown;
+using MetaIssue.Model;
+
+namespace MetaIssue.Caching;
+
+/// <summary>
+/// The between-builds cache: one file under obj/ mapping each Markdown file (path, size, last write time) to its
+/// parsed facts. A missing, stale, truncated or corrupt cache is ignored and rebuilt; it is written to a unique
+/// temporary file and renamed into place, so concurrent builds never see half a file. It only ever speeds things up:
+/// any failure to read or write it is swallowed.
+/// </summary>
+public sealed class FactsCacheFile : IFactsCache
+{
+    public const string FileName = "facts.cache";
+    private const int Magic = 0x4346494D; // "MIFC"
+
+    // Facts written by another build of the checker may mean something else: the stamp ties the cache to this one.
+    private static readonly string Stamp = "v1/" + typeof(MarkdownFacts).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    private readonly string _path;
+    private readonly Dictionary<string, Entry> _previous;
+    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+
+    private FactsCacheFile(string directory, Dictionary<string, Entry> previous)
+    {
+        Directory = directory;
+        _path = Path.Combine(directory, FileName);
+        _previous = previous;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>How many files this run took from the cache, and how many it had to parse.</summary>
+    public int Hits => _hits;
+
+    public int Misses => _misses;
+
+    private int _hits;
+    private int _misses;
+
+    public static FactsCacheFile Open(string directory)
+    {
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        try
+        {
+            var path = Path.Combine(directory, FileName);
+            if (File.Exists(path))
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new BinaryReader(stream, Encoding.UTF8);
+                if (reader.ReadInt32() == Magic && reader.ReadString() == Stamp)
+                {
+                    var count = reader.ReadInt32();
+                    for (var i = 0; i < count; i++)
+                    {
+                        var file = reader.ReadString();
+                        var length = reader.ReadInt64();
+                        var ticks = reader.ReadInt64();
+                        entries[file] = new Entry(length, ticks, FactsSerializer.Read(reader));
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            entries.Clear(); // truncated or corrupt: start afresh
+        }
+
+        return new FactsCacheFile(directory, entries);
+    }
+
+    public MarkdownFacts? Find(string fullPath, long length, DateTime lastWriteTimeUtc)
+    {
+        if (_previous.TryGetValue(fullPath, out var entry) && entry.Length == length && entry.Ticks == lastWriteTimeUtc.Ticks)
+        {
+            _current[fullPath] = entry;
+            Interlocked.Increment(ref _hits);
+            return entry.Facts;
+        }
+
+        Interlocked.Increment(ref _misses);
+        return null;
+    }
+
+    public void Remember(string fullPath, long length, DateTime lastWriteTimeUtc, MarkdownFacts facts) =>
+        _current[fullPath] = new Entry(length, lastWriteTimeUtc.Ticks, facts);
+
+    /// <summary>Writes what this run saw (entries of files no longer read are dropped). Returns false when it could not.</summary>
+    public bool Save()
+    {
+        if (Misses == 0 && _current.Count == _previous.Count)
+        {
+            return true; // nothing changed: leave the file as it is
+        }
+
+        var temporary = Path.Combine(Directory, $"{FileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                writer.Write(Stamp);
+                var entries = _current.ToArray();
+                writer.Write(entries.Length);
+                foreach (var pair in entries)
+                {
+                    writer.Write(pair.Key);
+                    writer.Write(pair.Value.Length);
+                    writer.Write(pair.Value.Ticks);
+                    FactsSerializer.Write(writer, pair.Value.Facts);
+                }
+            }
+
+            if (File.Exists(_path))
+            {
+                File.Replace(temporary, _path, destinationBackupFileName: null);
+            }
+            else
+            {
+                File.Move(temporary, _path);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            TryDelete(temporary);
+            return false;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private sealed record Entry(long Length, long Ticks, MarkdownFacts Facts);
+}
