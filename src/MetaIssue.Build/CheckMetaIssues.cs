@@ -28,6 +28,17 @@ public sealed class CheckMetaIssues : Task
     /// <summary>Largest Markdown file checked, in bytes; larger files are reported (MI900) instead.</summary>
     public long MaxFileSize { get; set; }
 
+    /// <summary>When set, a SARIF 2.1.0 log of the check is written there (relative paths: to the repository root).</summary>
+    public string SarifLog { get; set; } = string.Empty;
+
+    /// <summary><c>;</c>-separated codes silenced with NoWarn (left out of the SARIF log too).</summary>
+    public string SuppressedCodes { get; set; } = string.Empty;
+
+    /// <summary><c>;</c>-separated codes escalated with WarningsAsErrors (SARIF level "error").</summary>
+    public string ErrorCodes { get; set; } = string.Empty;
+
+    public bool TreatWarningsAsErrors { get; set; }
+
     /// <summary>Importance of the one-per-build summary message: high, normal or low.</summary>
     public string SummaryImportance { get; set; } = "high";
 
@@ -83,6 +94,10 @@ public sealed class CheckMetaIssues : Task
 
         WarningCount = report.Warnings.Count;
         Log.LogMessage(Importance(), report.Summary);
+        if (report.SarifProblem is { } problem)
+        {
+            Log.LogWarning(null, "MI900", null, HelpLink("MI900"), SarifLog, 0, 0, 0, 0, problem, Array.Empty<object>());
+        }
     }
 
     private MessageImportance Importance() => SummaryImportance.Trim().ToLowerInvariant() switch

@@ -17,8 +17,39 @@ internal static class CheckRunner
 
         var result = MetaIssueChecker.Check(options);
         var warnings = result.Diagnostics.Select(ToWarning).ToList();
-        return new CheckReport(warnings, Reporting.CheckSummary.Describe(result));
+        var sarifProblem = string.IsNullOrWhiteSpace(task.SarifLog) ? null : WriteSarif(task, result);
+        return new CheckReport(warnings, Reporting.CheckSummary.Describe(result, Codes(task.SuppressedCodes)), sarifProblem);
     }
+
+    /// <summary>Writes the SARIF log; returns why it could not, or null.</summary>
+    private static string? WriteSarif(CheckMetaIssues task, CheckResult result)
+    {
+        var path = Path.Combine(task.RepositoryRoot, task.SarifLog.Trim());
+        var suppressed = Codes(task.SuppressedCodes);
+        var errors = task.TreatWarningsAsErrors
+            ? new HashSet<string>(Diagnostics.RuleCatalog.All.Select(r => r.Id), StringComparer.OrdinalIgnoreCase)
+            : Codes(task.ErrorCodes);
+        var settings = new Reporting.SarifSettings
+        {
+            ToolVersion = typeof(CheckRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            HelpLinkBase = task.HelpLinkBase,
+            Suppressed = suppressed,
+            Errors = errors,
+        };
+
+        try
+        {
+            Reporting.SarifLog.WriteFile(path, result, settings);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"the SARIF log could not be written to {path} ({exception.GetType().Name}: {exception.Message.Replace(Environment.NewLine, " ")})";
+        }
+    }
+
+    private static HashSet<string> Codes(string codes) =>
+        new(codes.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim()).Where(c => c.Length > 0), StringComparer.OrdinalIgnoreCase);
 
     private static IReadOnlyList<string> Split(string roots)
     {
@@ -33,4 +64,4 @@ internal static class CheckRunner
 
 internal sealed record Warning(string Code, string File, int Line, int Column, int EndLine, int EndColumn, string Message);
 
-internal sealed record CheckReport(IReadOnlyList<Warning> Warnings, string Summary);
+internal sealed record CheckReport(IReadOnlyList<Warning> Warnings, string Summary, string? SarifProblem);

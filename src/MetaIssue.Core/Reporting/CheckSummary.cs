@@ -10,7 +10,7 @@ namespace MetaIssue.Reporting;
 /// </summary>
 public static class CheckSummary
 {
-    public static string Describe(CheckResult result)
+    public static string Describe(CheckResult result, ICollection<string>? silencedCodes = null)
     {
         var tree = result.Tree;
         var builder = new StringBuilder();
@@ -20,14 +20,17 @@ public static class CheckSummary
             .Select(g => $"{g.Count()} {g.Key}");
         var issues = tree.MetaIssues.Count == 1 ? "meta-issue" : "meta-issues";
         var lessons = tree.Lessons.Count == 1 ? "lesson" : "lessons";
-        var warnings = result.Diagnostics.Count == 1 ? "warning" : "warnings";
+        var silenced = silencedCodes is null ? 0 : result.Diagnostics.Count(d => silencedCodes.Contains(d.Code));
+        var shown = result.Diagnostics.Count - silenced;
+        var warnings = shown == 1 ? "warning" : "warnings";
         builder.Append($"MetaIssue: {tree.MetaIssues.Count} {issues}");
         if (tree.MetaIssues.Count > 0)
         {
             builder.Append(" (").Append(string.Join(", ", states)).Append(')');
         }
 
-        builder.Append($" and {tree.Lessons.Count} {lessons} checked, {result.Diagnostics.Count} {warnings}.");
+        builder.Append($" and {tree.Lessons.Count} {lessons} checked, {shown} {warnings}");
+        builder.Append(silenced > 0 ? $" ({silenced} more silenced by NoWarn)." : ".");
         if (tree.MetaIssues.Count == 0)
         {
             builder.Append(" No meta-issue folders under ")

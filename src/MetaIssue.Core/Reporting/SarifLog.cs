@@ -1,0 +1,209 @@
+using System.Text;
+using System.Text.Json;
+using MetaIssue.Diagnostics;
+using MetaIssue.IO;
+
+namespace MetaIssue.Reporting;
+
+/// <summary>
+/// Writes a SARIF 2.1.0 log of a check for code-scanning dashboards: one rule entry per catalogue rule, one result per
+/// diagnostic with its location relative to <c>%SRCROOT%</c> (the repository root). Output is deterministic: same
+/// tree, same bytes.
+/// </summary>
+public static class SarifLog
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    public const string SourceRoot = "%SRCROOT%";
+
+    public static void Write(Stream stream, CheckResult result, SarifSettings settings)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("$schema", SchemaUri);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        WriteTool(json, settings);
+        json.WriteStartObject("originalUriBaseIds");
+        json.WriteStartObject(SourceRoot);
+        json.WriteString("uri", FolderUri(result.Tree.RepositoryRoot));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteString("columnKind", "utf16CodeUnits");
+        json.WriteStartArray("results");
+        foreach (var diagnostic in result.Diagnostics.Where(d => !settings.Suppressed.Contains(d.Code)))
+        {
+            WriteResult(json, diagnostic, result.Tree.RepositoryRoot, settings);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the log to a file through a temporary file and a rename, creating the folder if needed.</summary>
+    public static void WriteFile(string path, CheckResult result, SarifSettings settings)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Write(stream, result, settings);
+            }
+
+            if (File.Exists(path))
+            {
+                File.Replace(temporary, path, destinationBackupFileName: null);
+            }
+            else
+            {
+                File.Move(temporary, path);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, SarifSettings settings)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "MetaIssue");
+        json.WriteString("semanticVersion", settings.ToolVersion);
+        json.WriteString("informationUri", settings.InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var rule in RuleCatalog.All)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteString("name", rule.Name);
+            WriteText(json, "shortDescription", rule.Title);
+            WriteText(json, "fullDescription", rule.Description);
+            var help = rule.HelpLink(settings.HelpLinkBase);
+            if (help.Length > 0)
+            {
+                json.WriteString("helpUri", help);
+            }
+
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", "warning");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string root, SarifSettings settings)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", diagnostic.Code);
+        json.WriteNumber("ruleIndex", IndexOf(diagnostic.Rule));
+        json.WriteString("level", settings.Errors.Contains(diagnostic.Code) ? "error" : "warning");
+        WriteText(json, "message", diagnostic.Message);
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        var relative = PathText.FromRoot(root, diagnostic.FilePath);
+        json.WriteString("uri", EscapeUri(relative) + (diagnostic.Range is null && Directory.Exists(diagnostic.FilePath) ? "/" : string.Empty));
+        json.WriteString("uriBaseId", SourceRoot);
+        json.WriteEndObject();
+        if (diagnostic.Range is { } range)
+        {
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", range.Line);
+            json.WriteNumber("startColumn", range.Column);
+            json.WriteNumber("endLine", range.EndLine);
+            json.WriteNumber("endColumn", range.EndColumn + 1); // SARIF's end column is exclusive, ours inclusive
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static int IndexOf(RuleDescriptor rule)
+    {
+        for (var i = 0; i < RuleCatalog.All.Count; i++)
+        {
+            if (RuleCatalog.All[i].Id == rule.Id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string property, string text)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
+
+    private static string FolderUri(string folder)
+    {
+        var path = folder.Replace('\\', '/');
+        if (!path.StartsWith("/", StringComparison.Ordinal))
+        {
+            path = "/" + path; // C:/repo → /C:/repo
+        }
+
+        return "file://" + EscapeUri(path).TrimEnd('/') + "/";
+    }
+
+    /// <summary>Percent-encodes a '/'-separated path as a URI reference (spaces, '#', '%', non-ASCII…).</summary>
+    internal static string EscapeUri(string path)
+    {
+        var builder = new StringBuilder(path.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(path))
+        {
+            var c = (char)b;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '-' or '.' or '_' or '~' or '/')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>What the SARIF log says about the tool, and how the build configured the codes.</summary>
+public sealed class SarifSettings
+{
+    public string ToolVersion { get; set; } = "0.0.0";
+
+    public string InformationUri { get; set; } = "https://github.com/metaissue/MetaIssue";
+
+    public string HelpLinkBase { get; set; } = string.Empty;
+
+    /// <summary>Codes silenced with NoWarn: left out of the log, as they are left out of the build output.</summary>
+    public ISet<string> Suppressed { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Codes escalated with WarningsAsErrors: level "error".</summary>
+    public ISet<string> Errors { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+}
