@@ -31,6 +31,12 @@ public sealed class CheckMetaIssues : Task
     /// <summary>When set, a SARIF 2.1.0 log of the check is written there (relative paths: to the repository root).</summary>
     public string SarifLog { get; set; } = string.Empty;
 
+    /// <summary>The status overview file, relative to the repository root (default: README.md of the first meta-issue root).</summary>
+    public string OverviewFile { get; set; } = string.Empty;
+
+    /// <summary>Write the overview between its markers (dotnet build -t:MetaIssueOverview); otherwise only say when it is stale.</summary>
+    public bool WriteOverview { get; set; }
+
     /// <summary><c>;</c>-separated codes silenced with NoWarn (left out of the SARIF log too).</summary>
     public string SuppressedCodes { get; set; } = string.Empty;
 
@@ -69,7 +75,7 @@ public sealed class CheckMetaIssues : Task
                 messageArgs: Array.Empty<object>());
         }
 
-        return true;
+        return !Log.HasLoggedErrors;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -97,6 +103,16 @@ public sealed class CheckMetaIssues : Task
         if (report.SarifProblem is { } problem)
         {
             Log.LogWarning(null, "MI900", null, HelpLink("MI900"), SarifLog, 0, 0, 0, 0, problem, Array.Empty<object>());
+        }
+
+        if (report.OverviewError is { } overviewError)
+        {
+            // The user asked for the overview: not writing it is a failed command, not a docs finding.
+            Log.LogError(null, "MI910", null, HelpLink("MI910"), report.OverviewPath, 0, 0, 0, 0, overviewError, Array.Empty<object>());
+        }
+        else if (report.OverviewMessage is { } overviewMessage)
+        {
+            Log.LogMessage(Importance(), overviewMessage);
         }
     }
 

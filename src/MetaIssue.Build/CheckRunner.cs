@@ -18,7 +18,46 @@ internal static class CheckRunner
         var result = MetaIssueChecker.Check(options);
         var warnings = result.Diagnostics.Select(ToWarning).ToList();
         var sarifProblem = string.IsNullOrWhiteSpace(task.SarifLog) ? null : WriteSarif(task, result);
-        return new CheckReport(warnings, Reporting.CheckSummary.Describe(result, Codes(task.SuppressedCodes)), sarifProblem);
+        var summary = Reporting.CheckSummary.Describe(result, Codes(task.SuppressedCodes));
+        var overviewPath = OverviewPath(task, options);
+        var (overviewMessage, overviewError) = Overview(task, result, overviewPath);
+        return new CheckReport(warnings, summary, sarifProblem, overviewPath, overviewMessage, overviewError);
+    }
+
+    private static string OverviewPath(CheckMetaIssues task, CheckerOptions options) =>
+        Path.GetFullPath(Path.Combine(
+            task.RepositoryRoot,
+            string.IsNullOrWhiteSpace(task.OverviewFile) ? Path.Combine(options.MetaIssueRoots[0], "README.md") : task.OverviewFile.Trim()));
+
+    /// <summary>Writes the overview when asked; otherwise says whether the one on disk is stale. Returns (message, error).</summary>
+    private static (string? Message, string? Error) Overview(CheckMetaIssues task, CheckResult result, string path)
+    {
+        var shown = IO.PathText.FromRoot(result.Tree.RepositoryRoot, path);
+        try
+        {
+            var content = Reporting.Overview.Render(result, path);
+            if (!task.WriteOverview)
+            {
+                return Reporting.MarkedSection.IsStale(path, content)
+                    ? ($"MetaIssue: the overview in {shown} is stale; refresh it with: dotnet build -t:MetaIssueOverview", null)
+                    : (null, null);
+            }
+
+            return Reporting.MarkedSection.Write(path, content, "Meta-Issues") switch
+            {
+                Reporting.MarkedSectionOutcome.MissingMarkers =>
+                    (null, $"{shown} exists but has no overview markers, so nothing was written; {Reporting.MarkedSection.HowToAddMarkers}"),
+                Reporting.MarkedSectionOutcome.Created => ($"MetaIssue: wrote the overview to {shown}", null),
+                Reporting.MarkedSectionOutcome.Updated => ($"MetaIssue: updated the overview in {shown}", null),
+                _ => ($"MetaIssue: the overview in {shown} is up to date", null),
+            };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return task.WriteOverview
+                ? (null, $"the overview could not be written to {shown} ({exception.GetType().Name}: {exception.Message.Replace(Environment.NewLine, " ")})")
+                : (null, null);
+        }
     }
 
     /// <summary>Writes the SARIF log; returns why it could not, or null.</summary>
@@ -64,4 +103,10 @@ internal static class CheckRunner
 
 internal sealed record Warning(string Code, string File, int Line, int Column, int EndLine, int EndColumn, string Message);
 
-internal sealed record CheckReport(IReadOnlyList<Warning> Warnings, string Summary, string? SarifProblem);
+internal sealed record CheckReport(
+    IReadOnlyList<Warning> Warnings,
+    string Summary,
+    string? SarifProblem,
+    string OverviewPath,
+    string? OverviewMessage,
+    string? OverviewError);

@@ -67,18 +67,22 @@ public static class MetaIssueChecker
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckResult(tree, diagnostics);
+        return new CheckResult(tree, diagnostics, context);
     }
 }
 
 /// <summary>What a check found, with the tree it looked at (for the summary, the overview and SARIF).</summary>
 public sealed class CheckResult
 {
-    public CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics)
+    internal CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics, CheckContext context)
     {
         Tree = tree;
         Diagnostics = diagnostics;
+        Context = context;
     }
+
+    /// <summary>The indexes the rules used (lessons per meta-issue, resolved links), for reports built on the result.</summary>
+    internal CheckContext Context { get; }
 
     public DocsTree Tree { get; }
 

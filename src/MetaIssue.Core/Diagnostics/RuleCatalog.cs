@@ -75,10 +75,14 @@ public static class RuleCatalog
         "MI900", "UnreadableFile", "A file could not be read or parsed",
         "A file or folder of the docs tree could not be read (I/O error, not UTF-8, binary, over the size limit, a folder link not followed); the rest is still checked.");
 
+    public static readonly RuleDescriptor OverviewNotWritten = new(
+        "MI910", "OverviewNotWritten", "The status overview could not be written",
+        "The overview (dotnet build -t:MetaIssueOverview) writes only between its marker comments; a file without them, or one that cannot be written, is left untouched.");
+
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
         MissingCoreFile, AttemptFolderName, AttemptNumbering, MissingSolutionApproach, MissingAttemptResults,
         ReadmeStatus, ResolvedAttempt, StaleStatus, AttemptList, ImplementationLogEntry, TestResultsRecorded,
-        UnfilledPlaceholder, MissingLesson, LessonBacklink, SupersededLink, BrokenLink, BrokenAnchor, UnreadableFile,
+        UnfilledPlaceholder, MissingLesson, LessonBacklink, SupersededLink, BrokenLink, BrokenAnchor, UnreadableFile, OverviewNotWritten,
     };
 }
