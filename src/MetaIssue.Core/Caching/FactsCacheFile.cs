@@ -95,16 +95,14 @@ public sealed class FactsCacheFile : IFactsCache
             return true; // nothing changed: leave the file as it is
         }
 
-        var temporary = Path.Combine(Directory, $"{FileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            System.IO.Directory.CreateDirectory(Directory);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            var entries = _current.ToArray();
+            IO.AtomicFile.Write(_path, stream =>
             {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
                 writer.Write(Magic);
                 writer.Write(Stamp);
-                var entries = _current.ToArray();
                 writer.Write(entries.Length);
                 foreach (var pair in entries)
                 {
@@ -113,34 +111,12 @@ public sealed class FactsCacheFile : IFactsCache
                     writer.Write(pair.Value.Ticks);
                     FactsSerializer.Write(writer, pair.Value.Facts);
                 }
-            }
-
-            if (File.Exists(_path))
-            {
-                File.Replace(temporary, _path, destinationBackupFileName: null);
-            }
-            else
-            {
-                File.Move(temporary, _path);
-            }
-
+            });
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            TryDelete(temporary);
             return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
         }
     }
 

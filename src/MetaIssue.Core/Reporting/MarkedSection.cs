@@ -38,12 +38,6 @@ public static class MarkedSection
         var body = "\n" + content.Replace("\r\n", "\n").TrimEnd('\n') + "\n";
         if (!File.Exists(path))
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
             WriteAtomically(path, $"# {title}\n\n{Start}{body}{End}\n");
             return MarkedSectionOutcome.Created;
         }
@@ -79,25 +73,7 @@ public static class MarkedSection
 
     private static void WriteAtomically(string path, string text)
     {
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
-            if (File.Exists(path))
-            {
-                File.Replace(temporary, path, destinationBackupFileName: null);
-            }
-            else
-            {
-                File.Move(temporary, path);
-            }
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
+        IO.AtomicFile.Write(path, stream => stream.Write(bytes, 0, bytes.Length));
     }
 }

@@ -42,40 +42,9 @@ public static class SarifLog
         json.WriteEndObject();
     }
 
-    /// <summary>Writes the log to a file through a temporary file and a rename, creating the folder if needed.</summary>
-    public static void WriteFile(string path, CheckResult result, SarifSettings settings)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                Write(stream, result, settings);
-            }
-
-            if (File.Exists(path))
-            {
-                File.Replace(temporary, path, destinationBackupFileName: null);
-            }
-            else
-            {
-                File.Move(temporary, path);
-            }
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
+    /// <summary>Writes the log to a file atomically, creating the folder if needed.</summary>
+    public static void WriteFile(string path, CheckResult result, SarifSettings settings) =>
+        AtomicFile.Write(path, stream => Write(stream, result, settings));
 
     private static void WriteTool(Utf8JsonWriter json, SarifSettings settings)
     {
