@@ -20,8 +20,8 @@ public static class RuleCatalog
         "Each attempt records what was tried, and why, before it is tried.");
 
     public static readonly RuleDescriptor MissingAttemptResults = new(
-        "MI005", "MissingAttemptResults", "An attempt has no attempt-results.md",
-        "Once a later attempt exists or the meta-issue is closed, each attempt records what happened.");
+        "MI005", "MissingAttemptResults", "An attempt that is over has no recorded results",
+        "Once a later attempt exists or the meta-issue is closed, each attempt has an attempt-results.md; once a later attempt has started or the meta-issue is closed, that file records the outcome.");
 
     public static readonly RuleDescriptor ReadmeStatus = new(
         "MI010", "ReadmeStatus", "The README has no recognised status",

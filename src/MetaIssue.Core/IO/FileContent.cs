@@ -42,6 +42,11 @@ public static class FileContent
 
     internal static FileRead Decode(byte[] bytes)
     {
+        if (LooksUtf16(bytes))
+        {
+            return FileRead.Failed("is UTF-16 encoded (as Windows PowerShell 5 writes with '>'); re-save it as UTF-8");
+        }
+
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
@@ -58,6 +63,31 @@ public static class FileContent
             var where = exception.Index >= 0 ? $" (first bad byte at offset {exception.Index + start})" : string.Empty;
             return FileRead.Failed($"is not valid UTF-8{where}; re-save it as UTF-8");
         }
+    }
+
+    /// <summary>A UTF-16 byte order mark, or text whose every other byte is NUL (UTF-16 without a mark).</summary>
+    private static bool LooksUtf16(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return true;
+        }
+
+        var sample = Math.Min(bytes.Length, 512) & ~1;
+        if (sample < 8)
+        {
+            return false;
+        }
+
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i < sample; i += 2)
+        {
+            evenNul += bytes[i] == 0 ? 1 : 0;
+            oddNul += bytes[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample / 2;
+        return (oddNul > pairs * 9 / 10 && evenNul == 0) || (evenNul > pairs * 9 / 10 && oddNul == 0);
     }
 
     private static string Size(long bytes)

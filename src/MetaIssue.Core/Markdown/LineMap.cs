@@ -45,6 +45,9 @@ internal sealed class LineMap
         return (index + 1, offset - _lineStarts[index] + 1);
     }
 
+    /// <summary>The offset where the line holding <paramref name="offset"/> starts.</summary>
+    public int LineStart(int offset) => _lineStarts[Locate(offset).Line - 1];
+
     /// <summary>The range from <paramref name="start"/> to <paramref name="end"/> (both inclusive offsets).</summary>
     public SourceRange Range(int start, int end)
     {

@@ -360,7 +360,8 @@ public static class MarkdownFactsReader
                     cells.Add(new TableCellFact(text, _map.Range(cell.Span.Start, Math.Max(cell.Span.Start, cell.Span.End))));
                 }
 
-                var row = new TableRowFact(cells, _map.Range(rowBlock.Span.Start, Math.Max(rowBlock.Span.Start, rowBlock.Span.End)));
+                // Markdig starts a row after its leading pipe; point at the start of the line, where the row visibly begins.
+                var row = new TableRowFact(cells, _map.Range(_map.LineStart(rowBlock.Span.Start), Math.Max(rowBlock.Span.Start, rowBlock.Span.End)));
                 if (rowBlock.IsHeader && header is null)
                 {
                     header = row;

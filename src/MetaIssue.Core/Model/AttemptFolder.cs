@@ -64,6 +64,12 @@ public sealed class AttemptFolder
 
     public bool IsCompleted => Outcome.IsCompleted();
 
+    /// <summary>
+    /// Under way: its plan is written (solution-approach.md holds no template prompt) or it has an outcome. A folder
+    /// just scaffolded by <c>dotnet new metaattempt</c> has not started.
+    /// </summary>
+    public bool HasStarted => IsCompleted || (SolutionApproach?.Facts is { } plan && plan.Placeholders.Count == 0);
+
     public string Label => Number is int n ? "attempt " + AttemptReferences.Format(n) : "attempt folder '" + Name + "'";
 
     public override string ToString() => RelativePath;

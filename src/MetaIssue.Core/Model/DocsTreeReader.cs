@@ -29,7 +29,7 @@ public static class DocsTreeReader
             roots.Add(folder);
             foreach (var entry in Entries(folder, problems).OfType<DirectoryInfo>().OrderBy(d => d.Name, StringComparer.Ordinal))
             {
-                if (IsHidden(entry) || IsLinkedFolder(entry, problems))
+                if (IsHidden(entry) || IsLinkedFolder(entry, problems) || !LooksLikeMetaIssue(entry, problems))
                 {
                     continue;
                 }
@@ -48,6 +48,15 @@ public static class DocsTreeReader
         DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache);
         return tree;
     }
+
+    /// <summary>
+    /// A subfolder is a meta-issue when it holds a core file or an attempts folder; others (images/, assets/) are
+    /// not, so they are neither checked nor reported as meta-issues missing every file.
+    /// </summary>
+    private static bool LooksLikeMetaIssue(DirectoryInfo folder, List<ScanProblem> problems) =>
+        Entries(folder.FullName, problems).Any(e =>
+            e.Name == MetaIssueFolder.AttemptsFolder
+            || MetaIssueFolder.CoreFiles.Any(core => string.Equals(core, e.Name, StringComparison.OrdinalIgnoreCase)));
 
     private static MetaIssueFolder ReadMetaIssue(string root, string metaIssuesRoot, DirectoryInfo folder, List<ScanProblem> problems)
     {

@@ -16,6 +16,18 @@ public sealed class AttemptNumberingRule : MetaIssueRule
         foreach (var group in issue.NumberedAttempts.GroupBy(a => a.Number!.Value).OrderBy(g => g.Key))
         {
             var number = AttemptReferences.Format(group.Key);
+            if (group.Key == 0)
+            {
+                foreach (var zero in group)
+                {
+                    report.At(zero.FullPath, null,
+                        $"attempt numbers start at 001, not 000; renumber '{zero.Name}' to '{AttemptReferences.Format(next)}-{zero.Slug}'");
+                    next++;
+                }
+
+                continue;
+            }
+
             if (group.Key > expected)
             {
                 var first = group.First();

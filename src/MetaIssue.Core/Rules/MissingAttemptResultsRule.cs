@@ -4,7 +4,10 @@ using MetaIssue.Vocabulary;
 
 namespace MetaIssue.Rules;
 
-/// <summary>MI005: an attempt that is over (a later attempt exists, or the meta-issue is closed) has an attempt-results.md.</summary>
+/// <summary>
+/// MI005: an attempt that is over has its results. Over means the meta-issue is closed or a later attempt exists
+/// (for a missing attempt-results.md) or has started (for results that still record no outcome).
+/// </summary>
 public sealed class MissingAttemptResultsRule : MetaIssueRule
 {
     public override RuleDescriptor Descriptor => RuleCatalog.MissingAttemptResults;
@@ -12,6 +15,25 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
         var latest = issue.LatestAttempt?.Number ?? 0;
+        foreach (var attempt in issue.Attempts.Where(a => a.AttemptResults?.Facts is not null && !a.IsCompleted))
+        {
+            var started = issue.NumberedAttempts.LastOrDefault(a => a.Number > attempt.Number && a.HasStarted);
+            string? why = started is not null
+                ? $"attempt {AttemptReferences.Format(started.Number!.Value)} has started"
+                : issue.Status is { IsClosed: true } closed ? $"the meta-issue is {closed.Name}" : null;
+            if (why is null)
+            {
+                continue;
+            }
+
+            var results = attempt.AttemptResults!;
+            var recorded = attempt.OutcomeField is { } field && attempt.Outcome == AttemptOutcome.InProgress
+                ? $"still say '{field.Value.Trim()}'"
+                : "record no outcome";
+            report.At(results.FullPath, attempt.OutcomeField?.ValueRange ?? Where.Title(results),
+                $"{attempt.Label}'s results {recorded} although {why}; record how it ended (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)");
+        }
+
         foreach (var attempt in issue.Attempts.Where(a => a.AttemptResults is null))
         {
             string? why = null;

@@ -21,7 +21,7 @@ public sealed class ResolvedAttemptRule : MetaIssueRule
         }
 
         var readme = issue.Readme.FullPath;
-        var named = status.NamedAttempt ?? NamedInResolutionSection(facts);
+        var named = status.NamedAttempt ?? NamedInResolutionSection(issue, facts);
         var succeeded = issue.NumberedAttempts.LastOrDefault(a => a.Outcome == AttemptOutcome.Success);
         if (named is not int number)
         {
@@ -53,7 +53,11 @@ public sealed class ResolvedAttemptRule : MetaIssueRule
         }
     }
 
-    private static int? NamedInResolutionSection(MarkdownFacts facts)
+    /// <summary>
+    /// The attempt the Resolution section names: a successful one if it mentions any ("001 failed, 003 met every
+    /// target" names 003), else the first it mentions.
+    /// </summary>
+    private static int? NamedInResolutionSection(MetaIssueFolder issue, MarkdownFacts facts)
     {
         var section = facts.Headings.ToList().FindIndex(h => h.Text.IndexOf("resolution", StringComparison.OrdinalIgnoreCase) >= 0);
         if (section < 0)
@@ -61,6 +65,8 @@ public sealed class ResolvedAttemptRule : MetaIssueRule
             return null;
         }
 
-        return facts.AttemptMentions.FirstOrDefault(m => facts.SectionOf(m.Range.Line) == section)?.Number;
+        var mentioned = facts.AttemptMentions.Where(m => facts.SectionOf(m.Range.Line) == section).Select(m => m.Number).ToList();
+        var successful = issue.NumberedAttempts.Where(a => a.Outcome == AttemptOutcome.Success).Select(a => a.Number!.Value);
+        return mentioned.Intersect(successful).Cast<int?>().FirstOrDefault() ?? mentioned.Cast<int?>().FirstOrDefault();
     }
 }

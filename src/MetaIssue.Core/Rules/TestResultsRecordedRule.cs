@@ -32,7 +32,7 @@ public sealed class TestResultsRecordedRule : MetaIssueRule
             var range = entries.Count > 0 ? entries[0].Range : Where.Section(testCases, "result");
             var what = entries.Count > 0 ? "only an unfilled prompt" : "no result";
             report.At(testCases.FullPath, range,
-                $"test-cases.md records {what} for attempt {label} ({attempt.Outcome.DisplayName()}); add '- Attempt {label}: <measured result> (PASS or FAIL)' under each test case's results");
+                $"test-cases.md records {what} for attempt {label} ({attempt.Outcome.DisplayName()}); add '- Attempt {label}: <measured result> (PASS or FAIL)' to the results of the test cases it ran");
         }
     }
 }

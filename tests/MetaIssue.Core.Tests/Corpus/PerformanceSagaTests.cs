@@ -17,7 +17,7 @@ public sealed class PerformanceSagaTests
         ("MI020", "README.md", 6, 13, "resolved, yet no lesson links to it (its Related section still says 'Create after resolving')"),
         ("MI016", "README.md", 52, 42, "'attempt #[ID]' is the guide's [ATTEMPT_ID] prompt left unfilled in a closed meta-issue"),
         ("MI030", "README.md", 61, 9, "timeline row 002 links attempts/002-query-optimization/, but the folder is 002-caching"),
-        ("MI013", "README.md", 62, 3, "timeline lists attempt 003, which has no folder"),
+        ("MI013", "README.md", 62, 1, "timeline lists attempt 003, which has no folder"),
         ("MI030", "README.md", 62, 9, "attempts/003-connection-pooling/ does not exist"),
         ("MI030", "README.md", 160, 16, "[[patterns.md#meta-issue-tracking]]: no patterns.md beside it, in docs/ or at the root"),
         ("MI030", "attempts/001-baseline/attempt-results.md", 320, 38, "../test-cases.md from attempts/001-baseline/ lands in attempts/; it is ../../test-cases.md"),

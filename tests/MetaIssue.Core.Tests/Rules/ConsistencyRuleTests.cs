@@ -32,6 +32,7 @@ public sealed class ConsistencyRuleTests
         repository.Edit(Readme, "| [002](./attempts/002-query-tuning/) |", "| 003 | 2026-01-09 | Pooling | planned |\n| [002](./attempts/002-query-tuning/) |");
         var line = repository.LineOf(Readme, "| 003 |");
         var diagnostic = repository.Findings().Single("MI013", Readme, line);
+        Assert.Equal(1, diagnostic.Range!.Value.Column);
         Assert.Contains("lists attempt 003", diagnostic.Message);
     }
 

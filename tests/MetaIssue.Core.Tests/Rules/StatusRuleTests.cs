@@ -76,6 +76,14 @@ public sealed class StatusRuleTests
     }
 
     [Fact]
+    public void MI011_a_resolution_section_that_mentions_failures_first_names_the_successful_attempt()
+    {
+        using var repository = Healthy("Resolved", ("caching", "❌ Failed"), ("pooling", "✅ Success"));
+        repository.Edit(Readme, "Not yet.", "Attempt 001 failed; attempt 002 met every target.");
+        repository.Findings().None("MI011");
+    }
+
+    [Fact]
     public void MI011_resolved_by_an_attempt_that_does_not_exist()
     {
         using var repository = Healthy("Resolved (Attempt 003)", ("caching", "❌ Failed"), ("pooling", "✅ Success"));

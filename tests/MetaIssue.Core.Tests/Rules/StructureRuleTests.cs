@@ -128,4 +128,49 @@ public sealed class StructureRuleTests
         var diagnostic = repository.Findings().Single("MI005", AttemptFolder(2, "query-tuning"));
         Assert.Contains("Abandoned", diagnostic.Message);
     }
+
+    [Fact]
+    public void MI005_results_still_in_progress_after_a_later_attempt_started_are_reported_at_the_outcome()
+    {
+        using var repository = Healthy("Investigating", ("caching", "🔄 In Progress"), ("pooling", "🔄 In Progress"));
+        var line = repository.LineOf(Results(1, "caching"), "**Status:**");
+        var diagnostic = repository.Findings().Single("MI005", Results(1, "caching"), line);
+        Assert.Equal(13, diagnostic.Range!.Value.Column);
+        Assert.Contains("still say '🔄 In Progress' although attempt 002 has started", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MI005_a_later_attempt_that_is_only_scaffolded_has_not_started()
+    {
+        using var repository = Healthy("Investigating", ("caching", "🔄 In Progress"), ("pooling", "🔄 In Progress"));
+        repository.Edit(Approach(2, "pooling"), "The bottleneck is pooling.", "[What we believe now, and why]");
+        repository.Findings().None("MI005");
+    }
+
+    [Fact]
+    public void MI005_results_without_an_outcome_in_a_closed_issue_are_reported()
+    {
+        using var repository = Healthy("Abandoned", ("caching", "❌ Failed"), ("pooling", "Some notes"));
+        var diagnostic = repository.Findings().Single("MI005", Results(2, "pooling"));
+        Assert.Contains("record no outcome although the meta-issue is Abandoned", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MI003_an_attempt_numbered_000_is_reported()
+    {
+        using var repository = Healthy();
+        repository.Write($"{Folder}/attempts/000-warmup/solution-approach.md", "# Warm-up\n");
+        var diagnostic = repository.Findings().Single("MI003", $"{Folder}/attempts/000-warmup");
+        Assert.Contains("start at 001", diagnostic.Message);
+        Assert.Contains("'003-warmup'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Folders_that_hold_no_core_file_or_attempts_are_not_meta_issues()
+    {
+        using var repository = Healthy();
+        repository.Write("docs/meta-issues/images/flame.svg", "<svg/>");
+        repository.Write("docs/meta-issues/templates/notes.md", "# Notes\n");
+        repository.Findings().Empty();
+    }
 }

@@ -20,6 +20,17 @@ public sealed class UnreadableFileRuleTests
         findings.Single("MI014", Log);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_utf16_file_is_named_as_such(bool withByteOrderMark)
+    {
+        using var repository = Healthy();
+        var bytes = Encoding.Unicode.GetBytes("# Description\n\nWritten by PowerShell.\n");
+        repository.WriteBytes(Description, withByteOrderMark ? Encoding.Unicode.GetPreamble().Concat(bytes).ToArray() : bytes);
+        Assert.Contains("UTF-16", repository.Findings().Single("MI900", Description).Message);
+    }
+
     [Fact]
     public void A_binary_file_is_reported()
     {
