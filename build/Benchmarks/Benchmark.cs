@@ -1,0 +1,282 @@
+using MetaIssue.Benchmarks.Corpus;
+using MetaIssue.Benchmarks.Measuring;
+using MetaIssue.Benchmarks.Reporting;
+using MetaIssue.Benchmarks.Tools;
+
+namespace MetaIssue.Benchmarks;
+
+/// <summary>The run: for each size, generate the corpus and measure every figure on it; then the no-op build.</summary>
+internal sealed class Benchmark
+{
+    private const int NoOpMetaIssues = 50;
+
+    private readonly Options _options;
+    private readonly string _repository;
+    private readonly string _scratch;
+    private readonly Report _report;
+    private NodeTools? _node;
+    private MsBuildHarness? _msbuild;
+
+    public Benchmark(Options options, string repository, string scratch, Report report)
+    {
+        _options = options;
+        _repository = repository;
+        _scratch = scratch;
+        _report = report;
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    public void Run()
+    {
+        CheckDeterminism();
+        PrepareTools();
+        foreach (var size in _options.Sizes)
+        {
+            _report.Sizes.Add(MeasureSize(size, profile: size == _options.Sizes[^1]));
+        }
+
+        MeasureNoOpBuild();
+        if (_options.Quick)
+        {
+            _report.Notes.Add("--quick: sizes 20 and 100 only, 2 runs, 1 tool run: it shows the benchmark works, not how fast the check is; the targets need 1,000 and 10,000.");
+        }
+    }
+
+    /// <summary>The smallest corpus generated twice into different folders must hash the same.</summary>
+    private void CheckDeterminism()
+    {
+        var size = _options.Sizes[0];
+        var first = CorpusGenerator.Generate(Path.Combine(_scratch, "determinism-a"), size, _options.Seed);
+        var second = CorpusGenerator.Generate(Path.Combine(_scratch, "determinism-b"), size, _options.Seed);
+        Repository.TryDelete(first.Root);
+        Repository.TryDelete(second.Root);
+        if (first.Hash != second.Hash)
+        {
+            throw new InvalidOperationException($"the corpus generator is not deterministic: {first.Hash} vs {second.Hash}");
+        }
+
+        _report.DeterminismNote = $"Generated the {size}-meta-issue corpus twice: same SHA-256 ({first.Hash[..16]}…), so the same seed gives a byte-identical corpus.";
+        Log(_report.DeterminismNote);
+    }
+
+    private void PrepareTools()
+    {
+        if (_options.SkipNode)
+        {
+            _report.Notes.Add("remark and markdownlint-cli2 skipped (--skip-node).");
+        }
+        else
+        {
+            Log("Installing remark-cli, remark-validate-links and markdownlint-cli2 from npm into the scratch folder");
+            var (node, note) = NodeTools.Install(Path.Combine(_scratch, "node-tools"));
+            _node = node;
+            _report.ToolVersions = node?.Versions ?? "not run";
+            if (node is null)
+            {
+                _report.Notes.Add(note);
+            }
+
+            Log("  " + (node?.Versions ?? note));
+        }
+
+        if (_options.SkipMsBuild)
+        {
+            _report.Notes.Add("dotnet build figures skipped (--skip-msbuild).");
+        }
+        else
+        {
+            Log("Packing src/MetaIssue.Build into a temp feed");
+            var (harness, note) = MsBuildHarness.Prepare(_repository, _scratch);
+            _msbuild = harness;
+            if (harness is null)
+            {
+                _report.Notes.Add(note);
+            }
+
+            Log("  " + note);
+        }
+    }
+
+    private SizeResult MeasureSize(int size, bool profile)
+    {
+        var runs = _options.RunsFor(size);
+        Log($"== {size:N0} meta-issues ({runs} runs) ==");
+        var corpus = CorpusGenerator.Generate(Path.Combine(_scratch, $"corpus-{size}"), size, _options.Seed);
+        Log($"  corpus: {corpus.MarkdownFiles:N0} files, {corpus.Bytes / 1024.0 / 1024.0:0.0} MB, sha256 {corpus.Hash}");
+        var result = new SizeResult { Corpus = corpus, Runs = runs };
+        var parallelism = Environment.ProcessorCount;
+
+        result.Read = Timing.Measure(runs, () => Floor.Read(corpus.Docs, parallelism));
+        result.ReadParse = Timing.Measure(runs, () => Floor.ReadAndParse(corpus.Docs, parallelism));
+        result.ReadParseOneThread = Timing.Measure(runs, () => Floor.ReadAndParse(corpus.Docs, 1));
+        Log($"  floor: read {result.Read.Median:N0} ms, read + parse {result.ReadParse.Median:N0} ms (1 thread {result.ReadParseOneThread.Median:N0} ms)");
+
+        var check = InProcessCheck.Run(corpus.Root);
+        result.Found = InProcessCheck.CountByCode(check);
+        result.Diagnostics = check.Diagnostics.Count;
+        check = null;
+        result.Cold = InProcessCheck.Cold(corpus.Root, runs);
+        result.Warm = InProcessCheck.Warm(corpus.Root, Path.Combine(_scratch, $"cache-{size}"), runs);
+        Log($"  check: cold {result.Cold.Median:N0} ms, warm {result.Warm.Median:N0} ms, {result.Diagnostics:N0} diagnostics ({string.Join(", ", result.Found.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))})");
+
+        result.Memory = MemoryProbe.Measure(corpus.Root, TimeSpan.FromMinutes(20));
+        if (result.Memory is { } memory)
+        {
+            Log($"  peak memory of a cold check: {memory.PeakMb:0} MB (runtime alone {memory.BaselineMb:0} MB)");
+        }
+
+        if (profile)
+        {
+            Log("  profiling the check's phases");
+            _report.ProfileSize = size;
+            _report.Profile = PhaseProfile.Measure(corpus.Root, Math.Min(runs, 3));
+        }
+
+        MeasureBuild(result, runs);
+        MeasureTools(result);
+        if (!_options.Keep)
+        {
+            Repository.TryDelete(corpus.Root);
+            Repository.TryDelete(Path.Combine(_scratch, $"cache-{size}"));
+        }
+
+        return result;
+    }
+
+    /// <summary>Check on (warm cache, cold cache) and off, rotating the order each run so drift in machine load evens out.</summary>
+    private void MeasureBuild(SizeResult result, int runs)
+    {
+        if (_msbuild is null)
+        {
+            return;
+        }
+
+        var root = result.Corpus.Root;
+        var project = _msbuild.AddConsumer(root);
+        var cache = Path.Combine(root, "obj", "metaissue");
+        double Off() => _msbuild.Build(root, project, checkOn: false).Milliseconds;
+        double OnWarm() => _msbuild.Build(root, project, checkOn: true).Milliseconds;
+        double OnCold()
+        {
+            Repository.TryDelete(cache);
+            return _msbuild.Build(root, project, checkOn: true).Milliseconds;
+        }
+
+        Off();
+        OnCold(); // warm-up: compiles the library, fills the cache
+        var kinds = new (string Name, Func<double> Build, List<double> Samples)[]
+        {
+            ("off", Off, new List<double>()),
+            ("on, warm cache", OnWarm, new List<double>()),
+            ("on, cold cache", OnCold, new List<double>()),
+        };
+        for (var run = 0; run < runs; run++)
+        {
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                var kind = kinds[(k + run) % kinds.Length];
+                if (kind.Name == "on, warm cache" && !File.Exists(Path.Combine(cache, "facts.cache")))
+                {
+                    OnCold(); // the cold build just before deleted it: refill, untimed
+                }
+
+                kind.Samples.Add(kind.Build());
+            }
+        }
+
+        result.BuildOff = new Sample(kinds[0].Samples);
+        result.BuildOnWarm = new Sample(kinds[1].Samples);
+        result.BuildOnCold = new Sample(kinds[2].Samples);
+        Log($"  dotnet build: off {result.BuildOff.Median:N0} ms, on−off {result.BuildCostWarm:N0} ms (warm cache), {result.BuildCostCold:N0} ms (cold cache)");
+    }
+
+    private void MeasureTools(SizeResult result)
+    {
+        if (_node is null)
+        {
+            return;
+        }
+
+        var root = result.Corpus.Root;
+        var runs = _options.ToolRunsFor(result.Corpus.MetaIssues);
+        var timeout = TimeSpan.FromMinutes(5 + result.Corpus.MarkdownFiles / 5_000.0);
+        var remark = new List<double>();
+        var lint = new List<double>();
+        var notes = new List<string>();
+        for (var run = 0; run < runs; run++)
+        {
+            var r = _node.Remark(root, timeout);
+            if (r.TimedOut || r.OutputLines == 0 && !r.Succeeded)
+            {
+                notes.Add($"remark-validate-links {r.Describe()} after {r.Milliseconds / 1000:N0} s");
+                break;
+            }
+
+            if (r.Tail.Any(l => l.Contains("Cannot process file", StringComparison.Ordinal) || l.Contains("heap out of memory", StringComparison.Ordinal)))
+            {
+                notes.Add($"remark-validate-links failed: {string.Join(" | ", r.Tail.TakeLast(3))}");
+                break;
+            }
+
+            remark.Add(r.Milliseconds);
+            result.RemarkMissingFiles = r.Count(NodeTools.MissingFile);
+            result.RemarkMissingHeadings = r.Count(NodeTools.MissingHeading);
+        }
+
+        for (var run = 0; run < runs; run++)
+        {
+            var l = _node.MarkdownLint(root, timeout);
+            if (l.TimedOut || l.ExitCode is not (0 or 1))
+            {
+                notes.Add($"markdownlint-cli2 {l.Describe()} after {l.Milliseconds / 1000:N0} s: {string.Join(" | ", l.Tail.TakeLast(3))}");
+                break;
+            }
+
+            lint.Add(l.Milliseconds);
+            result.MarkdownlintFindings = l.Count(" MD0");
+        }
+
+        result.Remark = new Sample(remark);
+        result.Markdownlint = new Sample(lint);
+        foreach (var note in notes)
+        {
+            _report.Notes.Add($"{result.Corpus.MetaIssues:N0} meta-issues: {note}");
+        }
+
+        Log($"  remark-validate-links {result.Remark.Median:N0} ms ({result.RemarkMissingFiles} missing files, {result.RemarkMissingHeadings} missing headings), markdownlint-cli2 {result.Markdownlint.Median:N0} ms ({result.MarkdownlintFindings} findings){(notes.Count > 0 ? "; " + string.Join("; ", notes) : string.Empty)}");
+    }
+
+    /// <summary>A no-op build of a 3-project solution, package on vs off, in alternating pairs after a warm-up.</summary>
+    private void MeasureNoOpBuild()
+    {
+        if (_msbuild is null)
+        {
+            return;
+        }
+
+        Log($"== no-op build: 3-project solution, {NoOpMetaIssues} meta-issues ==");
+        var corpus = CorpusGenerator.Generate(Path.Combine(_scratch, "noop"), NoOpMetaIssues, _options.Seed);
+        var solution = _msbuild.AddSolution(corpus.Root);
+        _msbuild.Build(corpus.Root, solution, checkOn: true); // first build compiles; the next ones are no-ops
+        _msbuild.Build(corpus.Root, solution, checkOn: false);
+        _msbuild.Build(corpus.Root, solution, checkOn: true);
+        var on = new List<double>();
+        var off = new List<double>();
+        var pairs = Math.Max(5, _options.Runs);
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            foreach (var checkOn in pair % 2 == 0 ? new[] { true, false } : new[] { false, true })
+            {
+                (checkOn ? on : off).Add(_msbuild.Build(corpus.Root, solution, checkOn).Milliseconds);
+            }
+        }
+
+        _report.NoOp = new NoOpResult(NoOpMetaIssues, new Sample(on), new Sample(off));
+        Log($"  on {_report.NoOp.On.Median:N0} ms, off {_report.NoOp.Off.Median:N0} ms, ratio {_report.NoOp.Ratio:0.000}");
+        if (!_options.Keep)
+        {
+            Repository.TryDelete(corpus.Root);
+        }
+    }
+}

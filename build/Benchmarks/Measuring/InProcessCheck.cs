@@ -1,0 +1,38 @@
+using MetaIssue.Diagnostics;
+
+namespace MetaIssue.Benchmarks.Measuring;
+
+/// <summary>The checker as a library: cold (no cache: every file read and parsed) and warm (the facts cache of a previous run).</summary>
+internal static class InProcessCheck
+{
+    public static CheckerOptions Options(string root, string? cacheDirectory) => new(root) { CacheDirectory = cacheDirectory };
+
+    public static CheckResult Run(string root, string? cacheDirectory = null) => MetaIssueChecker.Check(Options(root, cacheDirectory));
+
+    public static Sample Cold(string root, int runs) => Timing.Measure(runs, () => Run(root));
+
+    /// <summary>Warm: the cache is filled by the (untimed) warm-up run, then every timed run finds all files in it.</summary>
+    public static Sample Warm(string root, string cacheDirectory, int runs)
+    {
+        if (Directory.Exists(cacheDirectory))
+        {
+            Directory.Delete(cacheDirectory, recursive: true);
+        }
+
+        var sample = Timing.Measure(runs, () => Run(root, cacheDirectory));
+        var check = Run(root, cacheDirectory);
+        var unreadable = check.Tree.Documents.Count(d => d.Problem is not null); // MI900 files are never cached
+        if (check.CacheMisses != unreadable)
+        {
+            throw new InvalidOperationException($"the warm check still parsed {check.CacheMisses} files ({unreadable} unreadable); the cache did not work");
+        }
+
+        return sample;
+    }
+
+    /// <summary>Diagnostics per code, e.g. MI030 → 12.</summary>
+    public static IReadOnlyDictionary<string, int> CountByCode(CheckResult result) =>
+        result.Diagnostics.GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    public static IEnumerable<Diagnostic> Diagnostics(CheckResult result) => result.Diagnostics;
+}

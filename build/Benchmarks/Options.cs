@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace MetaIssue.Benchmarks;
+
+/// <summary>The command line: <c>[--sizes 100,1000,10000] [--runs 5] [--big-runs 2] [--seed 4] [--quick] [--out path] [--keep] [--skip-node] [--skip-msbuild]</c>.</summary>
+internal sealed class Options
+{
+    public IReadOnlyList<int> Sizes { get; private set; } = new[] { 100, 1_000, 10_000 };
+
+    /// <summary>Timed runs per figure (after one warm-up), medians reported.</summary>
+    public int Runs { get; private set; } = 5;
+
+    /// <summary>Runs for sizes of 10,000 and more, where one run of the external tools takes minutes.</summary>
+    public int BigRuns { get; private set; } = 2;
+
+    /// <summary>Runs of remark and markdownlint-cli2 per size (they are slow; their spread is small next to ours).</summary>
+    public int ToolRuns { get; private set; } = 3;
+
+    public int Seed { get; private set; } = 4;
+
+    public bool Quick { get; private set; }
+
+    public string Out { get; private set; } = Path.Combine("artifacts", "benchmark.md");
+
+    public bool Keep { get; private set; }
+
+    public bool SkipNode { get; private set; }
+
+    public bool SkipMsBuild { get; private set; }
+
+    /// <summary>Hidden: run the check once on this repository and print peak memory (used by the parent through a child process).</summary>
+    public string? MeasureMemory { get; private set; }
+
+    public int RunsFor(int size) => size >= 10_000 ? Math.Min(Runs, BigRuns) : Runs;
+
+    public int ToolRunsFor(int size) => size >= 10_000 ? 1 : Math.Min(Runs, ToolRuns);
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Number() => int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--sizes":
+                    options.Sizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(s => int.Parse(s.Replace("_", string.Empty), NumberStyles.None, CultureInfo.InvariantCulture))
+                        .Where(s => s > 0).Distinct().Order().ToList();
+                    break;
+                case "--runs": options.Runs = Math.Max(1, Number()); break;
+                case "--big-runs": options.BigRuns = Math.Max(1, Number()); break;
+                case "--tool-runs": options.ToolRuns = Math.Max(1, Number()); break;
+                case "--seed": options.Seed = Number(); break;
+                case "--out": options.Out = Value(); break;
+                case "--keep": options.Keep = true; break;
+                case "--skip-node": options.SkipNode = true; break;
+                case "--skip-msbuild": options.SkipMsBuild = true; break;
+                case "--measure-memory": options.MeasureMemory = Value(); break;
+                case "--quick":
+                    options.Quick = true;
+                    options.Sizes = new[] { 20, 100 };
+                    options.Runs = 2;
+                    options.ToolRuns = 1;
+                    break;
+                case "-h" or "--help":
+                    throw new ArgumentException("help");
+                default:
+                    throw new ArgumentException($"unknown option '{args[i]}'");
+            }
+        }
+
+        if (options.Sizes.Count == 0)
+        {
+            throw new ArgumentException("--sizes needs at least one positive number");
+        }
+
+        return options;
+    }
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project build/Benchmarks -- [options]
+          --sizes 100,1000,10000  corpus sizes in meta-issues (default 100,1000,10000)
+          --runs 5                timed runs per figure after a warm-up; medians are reported (default 5)
+          --big-runs 2            runs for sizes >= 10,000 (default 2)
+          --tool-runs 3           runs of remark / markdownlint-cli2 per size (1 at >= 10,000)
+          --seed 4                corpus seed: the same seed gives a byte-identical corpus (its hash is printed)
+          --quick                 sizes 20,100, 2 runs, 1 tool run: checks the benchmark works in about two minutes
+          --out PATH              also write the Markdown report there (default artifacts/benchmark.md)
+          --skip-node             do not install or run remark / markdownlint-cli2
+          --skip-msbuild          do not pack MetaIssue.Build or run dotnet build
+          --keep                  keep the temp folders (corpora, feed, node tools) and print where they are
+        """;
+}

@@ -1,0 +1,155 @@
+namespace MetaIssue.Benchmarks.Tools;
+
+/// <summary>
+/// MetaIssue.Build as users get it: packed from this repository into a temp folder feed, restored with an isolated
+/// NUGET_PACKAGES into small projects placed inside a corpus repository, and timed in <c>dotnet build --no-restore</c>
+/// with the check on and off. No build server and no node reuse, so every build is a fresh, comparable process.
+/// </summary>
+internal sealed class MsBuildHarness
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(20);
+
+    private readonly string _dotnet;
+    private readonly string _feed;
+    private readonly string _packages;
+
+    private MsBuildHarness(string dotnet, string feed, string packages, string version)
+    {
+        _dotnet = dotnet;
+        _feed = feed;
+        _packages = packages;
+        Version = version;
+    }
+
+    public string Version { get; }
+
+    /// <summary>Packs src/MetaIssue.Build (outputs and intermediates in the scratch folder, not in src/).</summary>
+    public static (MsBuildHarness? Harness, string Note) Prepare(string repository, string scratch)
+    {
+        var dotnet = System.Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : ExternalTool.Find("dotnet") ?? "dotnet";
+        var feed = Path.Combine(scratch, "feed");
+        var project = Path.Combine(repository, "src", "MetaIssue.Build", "MetaIssue.Build.csproj");
+        var pack = ExternalTool.Run(dotnet,
+            new[] { "pack", project, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(scratch, "pack-artifacts"), "-nologo", "-tl:off" },
+            repository, TimeSpan.FromMinutes(15), ToolEnvironment());
+        var package = Directory.Exists(feed) ? Directory.GetFiles(feed, "MetaIssue.Build.*.nupkg").FirstOrDefault() : null;
+        if (!pack.Succeeded || package is null)
+        {
+            return (null, $"dotnet pack of MetaIssue.Build failed ({pack.Describe()}): the MSBuild figures were skipped. {string.Join(" | ", pack.Tail.TakeLast(5))}");
+        }
+
+        var version = Path.GetFileNameWithoutExtension(package)["MetaIssue.Build.".Length..];
+        return (new MsBuildHarness(dotnet, feed, Path.Combine(scratch, "nuget-packages"), version), $"packed MetaIssue.Build {version}");
+    }
+
+    private static Dictionary<string, string> ToolEnvironment(string? packages = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
+        };
+        if (packages is not null)
+        {
+            environment["NUGET_PACKAGES"] = packages;
+        }
+
+        return environment;
+    }
+
+    /// <summary>A nuget.config at the corpus root that sees only the temp feed.</summary>
+    private void WriteNuGetConfig(string root) => File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="metaissue-benchmark-feed" value="{_feed}" />
+          </packageSources>
+        </configuration>
+        """);
+
+    private static string Project(string references) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+          </PropertyGroup>
+          {references}
+        </Project>
+        """;
+
+    private string PackageReference => $"<ItemGroup><PackageReference Include=\"MetaIssue.Build\" Version=\"{Version}\" PrivateAssets=\"all\" /></ItemGroup>";
+
+    /// <summary>One class library referencing the package, at <c>bench/Consumer/</c> in the corpus; restored. Returns the project path.</summary>
+    public string AddConsumer(string root)
+    {
+        WriteNuGetConfig(root);
+        var folder = Directory.CreateDirectory(Path.Combine(root, "bench", "Consumer")).FullName;
+        var project = Path.Combine(folder, "Consumer.csproj");
+        File.WriteAllText(project, Project(PackageReference));
+        File.WriteAllText(Path.Combine(folder, "Class1.cs"), "namespace Consumer;\n\npublic static class Class1\n{\n    public static int Answer => 42;\n}\n");
+        Restore(root, project);
+        return project;
+    }
+
+    /// <summary>
+    /// A 3-project solution (App → Service → Core, each referencing the package through Directory.Build.props) at
+    /// <c>src/</c> of the corpus, restored. Returns the solution path.
+    /// </summary>
+    public string AddSolution(string root)
+    {
+        WriteNuGetConfig(root);
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), $"<Project>\n  {PackageReference}\n</Project>\n");
+        var projects = new[] { ("Core", string.Empty), ("Service", "Core"), ("App", "Service") };
+        foreach (var (name, reference) in projects)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, "src", name)).FullName;
+            var references = reference.Length == 0 ? string.Empty : $"<ItemGroup><ProjectReference Include=\"../{reference}/{reference}.csproj\" /></ItemGroup>";
+            File.WriteAllText(Path.Combine(folder, name + ".csproj"), Project(references));
+            File.WriteAllText(Path.Combine(folder, name + ".cs"), $"namespace {name};\n\npublic static class {name}Info\n{{\n    public static string Name => \"{name}\";\n}}\n");
+        }
+
+        var solution = Path.Combine(root, "Bench.slnx");
+        File.WriteAllText(solution, "<Solution>\n" + string.Concat(projects.Select(p => $"  <Project Path=\"src/{p.Item1}/{p.Item1}.csproj\" />\n")) + "</Solution>\n");
+        Restore(root, solution);
+        return solution;
+    }
+
+    private void Restore(string root, string target)
+    {
+        var restore = ExternalTool.Run(_dotnet, new[] { "restore", target, "-nologo", "-tl:off" }, root, TimeSpan.FromMinutes(10), ToolEnvironment(_packages));
+        if (!restore.Succeeded)
+        {
+            throw new InvalidOperationException($"dotnet restore {target} failed ({restore.Describe()}): {string.Join(" | ", restore.Tail.TakeLast(8))}");
+        }
+    }
+
+    /// <summary><c>dotnet build --no-restore</c>, with <c>-p:MetaIssueCheckEnabled=false</c> when the check is off. Fails loudly on a failed build.</summary>
+    public ToolRun Build(string root, string target, bool checkOn)
+    {
+        var arguments = new List<string> { "build", target, "--no-restore", "-nologo", "-tl:off" };
+        if (!checkOn)
+        {
+            arguments.Add("-p:MetaIssueCheckEnabled=false");
+        }
+
+        var run = ExternalTool.Run(_dotnet, arguments, root, BuildTimeout, ToolEnvironment(_packages), new[] { "MetaIssue: ", ": warning MI" });
+        if (!run.Succeeded)
+        {
+            throw new InvalidOperationException($"dotnet build ({(checkOn ? "check on" : "check off")}) failed ({run.Describe()}): {string.Join(" | ", run.Tail.TakeLast(8))}");
+        }
+
+        var ran = run.Count("MetaIssue: ") > 0;
+        if (ran != checkOn)
+        {
+            throw new InvalidOperationException($"dotnet build with the check {(checkOn ? "on did not run it" : "off still ran it")}: {string.Join(" | ", run.Tail.TakeLast(8))}");
+        }
+
+        return run;
+    }
+}

@@ -1,0 +1,114 @@
+using MetaIssue.EndToEnd.Infrastructure;
+
+namespace MetaIssue.EndToEnd;
+
+/// <summary>`dotnet new metaattempt`, run for real against the packed template pack, in each supported folder.</summary>
+[Collection(MetaAttemptTemplateCollection.Name)]
+public sealed class MetaAttemptTemplateTests(TemplateHiveFixture fixture)
+{
+    private const string MetaIssue = "repo/docs/meta-issues/perf";
+
+    [Fact]
+    public async Task Inside_a_meta_issue_folder_it_creates_attempts_NNN_slug()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        var run = await sandbox.NewAsync(MetaIssue, "metaattempt", "-n", "query-optimization", "--number", "2");
+
+        run.AssertCreated();
+        ApprovedSnapshot.AssertMatches("metaattempt-inside-meta-issue-folder", sandbox.Transcript.ToString());
+    }
+
+    [Fact]
+    public async Task Inside_the_attempts_folder_it_creates_NNN_slug()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        var run = await sandbox.NewAsync($"{MetaIssue}/attempts", "metaattempt", "-n", "connection-pooling", "-N", "3");
+
+        run.AssertCreated();
+        ApprovedSnapshot.AssertMatches("metaattempt-inside-attempts-folder", sandbox.Transcript.ToString());
+    }
+
+    [Fact]
+    public async Task At_the_repository_root_it_writes_into_the_meta_issue_named_by_the_issue_option()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        var run = await sandbox.NewAsync(
+            "repo", "metaattempt", "-n", "async-io", "--number", "12", "--issue", "perf", "--title", "Async I/O Everywhere");
+
+        run.AssertCreated();
+        ApprovedSnapshot.AssertMatches("metaattempt-at-repository-root", sandbox.Transcript.ToString());
+    }
+
+    [Fact]
+    public async Task An_issue_option_naming_the_current_meta_issue_is_accepted()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        var inMetaIssue = await sandbox.NewAsync(MetaIssue, "metaattempt", "-n", "a", "-N", "4", "-I", "perf");
+        var inAttempts = await sandbox.NewAsync($"{MetaIssue}/attempts", "metaattempt", "-n", "b", "-N", "5", "-I", "perf");
+        var inMetaIssues = await sandbox.NewAsync("repo/docs/meta-issues", "metaattempt", "-n", "c", "-N", "6", "-I", "perf");
+
+        inMetaIssue.AssertCreated();
+        inAttempts.AssertCreated();
+        inMetaIssues.AssertCreated();
+        Assert.Equal(
+            ["004-a", "005-b", "006-c"],
+            new[] { inMetaIssue, inAttempts, inMetaIssues }.Select(run => AttemptFolderOf(run.Changes.AddedFiles)));
+    }
+
+    [Fact]
+    public async Task Refusals_explain_themselves_and_write_nothing()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        async Task Refused(string workingDirectory, int exitCode, string message, params string[] arguments) =>
+            (await sandbox.NewAsync(workingDirectory, "metaattempt", arguments)).AssertRefused(exitCode, message);
+
+        await Refused(MetaIssue, 101, Refusals.MissingName, "--number", "2");
+        await Refused(MetaIssue, 102, "'--number', '--next-number-is-printed-by-dotnet-build'", "-n", "pooling");
+        await Refused(MetaIssue, 102, "'--number-must-be-from-1-to-999'", "-n", "pooling", "--number", "0");
+        await Refused(MetaIssue, 102, "'--number-must-be-from-1-to-999'", "-n", "pooling", "--number", "1000");
+        await Refused(MetaIssue, 127, "Cannot parse argument 'two'", "-n", "pooling", "--number", "two");
+        await Refused(MetaIssue, 73, Refusals.WouldOverwrite, "-n", "baseline", "--number", "1");
+        await Refused(MetaIssue, 102, Refusals.NameStartsWithDot, "-n", "..", "--number", "2");
+        await Refused("repo", 105, Refusals.NothingWritten, "-n", "pooling", "--number", "2");
+        await Refused("repo", 105, "--issue takes the folder name", "-n", "pooling", "--number", "2", "--issue", "../..");
+        await Refused(MetaIssue, 105, Refusals.NothingWritten, "-n", "pooling", "--number", "2", "--issue", "other");
+        await Refused($"{MetaIssue}/attempts/001-baseline", 105, Refusals.NothingWritten, "-n", "p", "-N", "2", "-I", "perf");
+
+        ApprovedSnapshot.AssertMatches("metaattempt-refusals", sandbox.Transcript.ToString());
+    }
+
+    [Fact]
+    public async Task A_meta_issue_with_attempts_002_and_003_is_internally_consistent()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+        (await sandbox.NewAsync(MetaIssue, "metaattempt", "-n", "query-optimization", "--number", "2")).AssertCreated();
+        (await sandbox.NewAsync("repo", "metaattempt", "-n", "connection-pooling", "-N", "3", "-I", "perf")).AssertCreated();
+
+        var markdownFiles = Directory.GetFiles(sandbox.PathOf(MetaIssue), "*.md", SearchOption.AllDirectories);
+
+        Assert.Equal(10, markdownFiles.Length);
+        Assert.All(markdownFiles, file => Assert.Empty(MarkdownConventions.BrokenRelativeLinks(file)));
+        Assert.All(markdownFiles, file => Assert.Empty(MarkdownConventions.PromptsBreakingTheConvention(file)));
+        Assert.All(
+            Directory.GetDirectories(sandbox.PathOf($"{MetaIssue}/attempts")),
+            attempt => Assert.Contains(
+                $"# Attempt {Path.GetFileName(attempt)[..3]}: ",
+                File.ReadAllText(Path.Combine(attempt, "solution-approach.md"))));
+    }
+
+    private async Task<TemplateSandbox> SandboxWithMetaIssueAsync()
+    {
+        var sandbox = new TemplateSandbox(fixture.Hive);
+        (await sandbox.NewAsync("repo", "metaissue", "-n", "perf")).AssertCreated();
+        sandbox.Transcript.Clear(); // the meta-issue has snapshots of its own
+        return sandbox;
+    }
+
+    private static string AttemptFolderOf(IReadOnlyList<string> addedFiles) =>
+        addedFiles.Select(path => path.Split('/')[^2]).Distinct().Single();
+}

@@ -1,0 +1,106 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using MetaIssue.EndToEnd.Infrastructure;
+
+namespace MetaIssue.EndToEnd;
+
+/// <summary>The packed MetaIssue.Templates package as `dotnet new` and NuGet see it.</summary>
+[Collection(TemplatePackCollection.Name)]
+public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
+{
+    [Fact]
+    public async Task List_with_the_MetaIssue_tag_shows_both_templates()
+    {
+        var list = await fixture.Hive.RunAsync(TestRun.Root, "list", "--tag", "MetaIssue");
+
+        list.AssertExitCode(0);
+        var rows = list.StandardOutput.Split('\n').Where(line => TemplateRow().IsMatch(line)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, row => Regex.IsMatch(row, @"^Meta-issue\s+metaissue\s+MetaIssue/Documentation\s*$"));
+        Assert.Contains(rows, row => Regex.IsMatch(row, @"^Meta-issue attempt\s+metaattempt\s+MetaIssue/Documentation\s*$"));
+    }
+
+    [Theory]
+    [InlineData("metaissue", "-t --title|-f --first-attempt|-D --domain|-s --severity|-ow --owner")]
+    [InlineData("metaattempt", "-N --number|-I --issue|-t --title")]
+    public async Task Help_lists_every_option_with_a_description(string shortName, string expectedOptions)
+    {
+        var help = await fixture.Hive.RunAsync(TestRun.Root, shortName, "--help");
+
+        help.AssertExitCode(0);
+        var templateOptions = help.StandardOutput[help.StandardOutput.IndexOf("Template options:", StringComparison.Ordinal)..];
+        var options = TemplateOption().Matches(templateOptions).ToList();
+        Assert.Equal(expectedOptions.Split('|'), options.Select(option => $"{option.Groups["short"]} {option.Groups["long"]}"));
+        Assert.All(options, option => Assert.True(option.Groups["description"].Value.Length > 10, option.Value));
+    }
+
+    [Fact]
+    public void The_package_has_complete_metadata_and_exactly_the_template_files()
+    {
+        using var package = ZipFile.OpenRead(fixture.Packages.PathOf(TemplateHiveFixture.TemplatesPackageId));
+
+        var nuspec = XDocument.Load(package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec")).Open()).Root!;
+        string Metadata(string name) => nuspec.Descendants().Single(element => element.Name.LocalName == name).Value;
+        XElement Element(string name) => nuspec.Descendants().Single(element => element.Name.LocalName == name);
+
+        Assert.Equal("MetaIssue.Templates", Metadata("id"));
+        Assert.Equal("Template", Element("packageType").Attribute("name")?.Value);
+        Assert.Equal("MIT", Metadata("license"));
+        Assert.Equal("expression", Element("license").Attribute("type")?.Value);
+        Assert.Equal("README.md", Metadata("readme"));
+        Assert.Contains("dotnet new metaissue", Metadata("description"));
+        Assert.Contains("dotnet-new", Metadata("tags").Split(' '));
+        Assert.Equal("git", Element("repository").Attribute("type")?.Value);
+        Assert.StartsWith("https://", Element("repository").Attribute("url")?.Value);
+        Assert.NotNull(package.GetEntry("README.md"));
+
+        var templatesFolder = RepositoryLayout.PathTo("templates");
+        var expectedContent = Directory.GetFiles(templatesFolder, "*", SearchOption.AllDirectories)
+            .Select(file => "content/templates/" + Path.GetRelativePath(templatesFolder, file).Replace('\\', '/'))
+            .Where(path => !path.Contains("/bin/") && !path.Contains("/obj/"))
+            .Order(StringComparer.Ordinal);
+        var packedContent = package.Entries.Select(entry => entry.FullName)
+            .Where(path => path.StartsWith("content/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expectedContent, packedContent);
+        Assert.Contains("content/templates/metaissue/.template.config/template.json", packedContent);
+        Assert.DoesNotContain(package.Entries, entry => entry.FullName.StartsWith("lib/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_users_own_template_hive_is_never_touched()
+    {
+        var userHive = Path.Combine(
+            Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cliHome
+                ? cliHome
+                : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+            ".templateengine");
+        var before = DirectoryFingerprint.Take(userHive);
+        var existedBefore = Directory.Exists(userHive);
+        using var sandbox = TempDirectory.Create();
+
+        var hive = await TemplateHive.CreateAsync(fixture.Packages.PathOf(TemplateHiveFixture.TemplatesPackageId));
+        (await hive.RunAsync(sandbox.Path, "list")).AssertExitCode(0);
+        (await hive.NewAsync(sandbox.Path, "metaissue", "-n", "hive-check")).AssertExitCode(0);
+
+        Assert.Equal(existedBefore, Directory.Exists(userHive));
+        DirectoryFingerprint.Take(userHive).AssertUnchangedSince(before);
+    }
+
+    [Fact]
+    public async Task The_process_runner_refuses_dotnet_new_without_a_custom_hive()
+    {
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => DotnetCli.RunAsync(TestRun.Root, ["new", "list"]));
+
+        Assert.Contains(TemplateHive.CustomHiveOption, refusal.Message);
+    }
+
+    [GeneratedRegex(@"^Meta-issue")]
+    private static partial Regex TemplateRow();
+
+    /// <summary>An option line of `--help`: "  -s, --long &lt;value&gt;   Description".</summary>
+    [GeneratedRegex(@"^\s+(?<short>-\w+), (?<long>--[\w-]+)\s+<[^>]+>\s+(?<description>\S.*)$", RegexOptions.Multiline)]
+    private static partial Regex TemplateOption();
+}
