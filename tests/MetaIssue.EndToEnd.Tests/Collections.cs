@@ -18,7 +18,19 @@ public sealed class MetaAttemptTemplateCollection : ICollectionFixture<TemplateH
 }
 
 [CollectionDefinition(Name)]
+public sealed class MetaLessonTemplateCollection : ICollectionFixture<TemplateHiveFixture>
+{
+    public const string Name = "metalesson template";
+}
+
+[CollectionDefinition(Name)]
 public sealed class TemplatePackCollection : ICollectionFixture<TemplateHiveFixture>
 {
     public const string Name = "template pack";
+}
+
+[CollectionDefinition(Name)]
+public sealed class CheckerBuildCollection : ICollectionFixture<TemplateHiveFixture>
+{
+    public const string Name = "checker builds";
 }

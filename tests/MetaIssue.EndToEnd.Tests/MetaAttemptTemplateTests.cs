@@ -43,6 +43,21 @@ public sealed class MetaAttemptTemplateTests(TemplateHiveFixture fixture)
     }
 
     [Fact]
+    public async Task Outside_docs_meta_issues_it_runs_inside_the_meta_issue_named_by_the_issue_option()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+        sandbox.CreateDirectory("repo/handbook/issues/slow/attempts");
+
+        var inIssue = await sandbox.NewAsync("repo/handbook/issues/slow", "metaattempt", "-n", "a", "-N", "1", "--issue", "slow");
+        var inAttempts = await sandbox.NewAsync("repo/handbook/issues/slow/attempts", "metaattempt", "-n", "b", "-N", "2", "--issue", "slow");
+
+        inIssue.AssertCreated();
+        inAttempts.AssertCreated();
+        Assert.Equal(["001-a", "002-b"], new[] { inIssue, inAttempts }.Select(run => AttemptFolderOf(run.Changes.AddedFiles)));
+        Assert.All(inIssue.Changes.AddedFiles.Concat(inAttempts.Changes.AddedFiles), file => Assert.StartsWith("repo/handbook/issues/slow/attempts/", file.Replace('\\', '/')));
+    }
+
+    [Fact]
     public async Task An_issue_option_naming_the_current_meta_issue_is_accepted()
     {
         using var sandbox = await SandboxWithMetaIssueAsync();

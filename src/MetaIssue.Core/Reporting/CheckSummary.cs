@@ -15,7 +15,7 @@ public static class CheckSummary
         var tree = result.Tree;
         var builder = new StringBuilder();
         var states = tree.MetaIssues
-            .GroupBy(m => m.Status?.Name ?? "no status")
+            .GroupBy(m => m.Status?.Name ?? "without a recognised status")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Count()} {g.Key}");
         var issues = tree.MetaIssues.Count == 1 ? "meta-issue" : "meta-issues";
@@ -47,13 +47,16 @@ public static class CheckSummary
         return builder.ToString();
     }
 
-    /// <summary>The command that scaffolds the meta-issue's next attempt, runnable from the repository root.</summary>
+    /// <summary>
+    /// The command that scaffolds the meta-issue's next attempt, runnable from the repository root. Outside the
+    /// default root the template is run inside the meta-issue's folder, with --issue naming it.
+    /// </summary>
     public static string NextAttemptCommand(MetaIssueFolder issue)
     {
         var number = AttemptReferences.Format(issue.NextAttemptNumber);
         return issue.RootRelativePath == CheckerOptions.DefaultMetaIssueRoot
             ? $"dotnet new metaattempt -n <slug> --number {number} --issue {issue.Name}"
-            : $"dotnet new metaattempt -n <slug> --number {number} -o {issue.RelativePath}";
+            : $"cd {issue.RelativePath} && dotnet new metaattempt -n <slug> --number {number} --issue {issue.Name}";
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -10,24 +10,13 @@ public sealed class PerformanceSagaTests
 {
     private const string Saga = "docs/meta-issues/performance-saga";
 
-    /// <summary>(code, file, line, column, why) — the complete list: anything else reported is a false positive.</summary>
-    public static readonly (string Code, string File, int Line, int Column, string Why)[] Expected =
-    {
-        ("MI011", "README.md", 6, 13, "'Resolved (Attempt 003)' but only attempts/001-baseline and attempts/002-caching exist"),
-        ("MI020", "README.md", 6, 13, "resolved, yet no lesson links to it (its Related section still says 'Create after resolving')"),
-        ("MI016", "README.md", 52, 42, "'attempt #[ID]' is the guide's [ATTEMPT_ID] prompt left unfilled in a closed meta-issue"),
-        ("MI030", "README.md", 61, 9, "timeline row 002 links attempts/002-query-optimization/, but the folder is 002-caching"),
-        ("MI013", "README.md", 62, 1, "timeline lists attempt 003, which has no folder"),
-        ("MI030", "README.md", 62, 9, "attempts/003-connection-pooling/ does not exist"),
-        ("MI030", "README.md", 160, 16, "[[patterns.md#meta-issue-tracking]]: no patterns.md beside it, in docs/ or at the root"),
-        ("MI030", "attempts/001-baseline/attempt-results.md", 320, 38, "../test-cases.md from attempts/001-baseline/ lands in attempts/; it is ../../test-cases.md"),
-        ("MI030", "attempts/001-baseline/attempt-results.md", 321, 54, "../implementation-log.md, one level short in the same way"),
-        ("MI030", "attempts/001-baseline/attempt-results.md", 322, 50, "../002-query-optimization/ is really ../002-caching/"),
-        ("MI030", "attempts/001-baseline/solution-approach.md", 183, 21, "../test-cases.md, one level short"),
-        ("MI030", "attempts/001-baseline/solution-approach.md", 309, 31, "../README.md, one level short"),
-        ("MI030", "attempts/001-baseline/solution-approach.md", 310, 46, "../attempts/002-query-optimization/ does not exist"),
-        ("MI030", "attempts/001-baseline/solution-approach.md", 311, 37, "../test-cases.md#… — the file is missing, so MI030 (not MI031)"),
-    };
+    /// <summary>(code, file, line, column, why) from tests/corpus/performance-saga.expected.tsv: the complete list.</summary>
+    public static IReadOnlyList<(string Code, string File, int Line, int Column, string Why)> Expected =>
+        File.ReadAllLines(Path.Combine(Path.GetDirectoryName(CorpusFolder)!, "performance-saga.expected.tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .Select(f => (f[0], f[1], int.Parse(f[2]), int.Parse(f[3]), f[4]))
+            .ToList();
 
     // Deliberately not expected, and why:
     // MI012: the status is closed. MI014: the log has '## Attempt 001/002' sections. MI015: test-cases.md has

@@ -12,6 +12,7 @@ public sealed class ProductPackages
     private static readonly string[] PackedProjects =
     [
         "MetaIssue.Templates.csproj",
+        "src/MetaIssue.Build/MetaIssue.Build.csproj",
     ];
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
