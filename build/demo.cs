@@ -1,7 +1,9 @@
-// The main job, end to end with the real tools: pack the template pack, install it into an isolated template
-// hive, scaffold a sample meta-issue with two attempts in a temp folder, and print its tree.
+// The main job, end to end with the real tools: pack both packages, install the templates into an isolated template
+// hive, scaffold a sample meta-issue with two attempts in a temp folder and print its tree, then build a project that
+// references MetaIssue.Build: clean first, then after recording attempt 002 as a success without updating the rest.
 // Run from anywhere: dotnet run --file build/demo.cs
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 var thisFile = (string)AppContext.GetData("EntryPointFilePath")!;
 var repository = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, ".."));
@@ -15,6 +17,9 @@ try
     Step("Pack the templates", repository,
         "pack", Path.Combine(repository, "MetaIssue.Templates.csproj"), "-c", "Release", "-o", feed,
         "--artifacts-path", Path.Combine(scratch, "artifacts"));
+    Step("Pack the checker", repository,
+        "pack", Path.Combine(repository, "src", "MetaIssue.Build", "MetaIssue.Build.csproj"), "-c", "Release", "-o", feed,
+        "--artifacts-path", Path.Combine(scratch, "artifacts"));
     Step("Install them into an isolated hive", scratch,
         "new", "install", Directory.GetFiles(feed, "MetaIssue.Templates.*.nupkg").Single(), "--debug:custom-hive", hive);
     Step("Scaffold a meta-issue (attempt 001)", sample,
@@ -23,6 +28,17 @@ try
     Step("Add attempt 002", sample,
         "new", "metaattempt", "-n", "query-optimization", "--number", "2", "--issue", "perf-degradation",
         "--debug:custom-hive", hive, "--no-update-check");
+
+    Console.WriteLine($"\n== The sample meta-issue");
+    PrintTree(Path.Combine(sample, "docs"), indent: "");
+
+    AddSampleProject();
+    Step("Build a project that references MetaIssue.Build: a fresh scaffold is consistent", sample,
+        "build", Path.Combine("src", "Sample", "Sample.csproj"), "-nologo", "-v:m", "-clp:NoSummary");
+
+    RecordAttempt2AsSuccess();
+    Step("Record attempt 002 as a success, forget the README, log and test cases, build again", sample,
+        "build", Path.Combine("src", "Sample", "Sample.csproj"), "-nologo", "-v:m", "-clp:NoSummary", "--no-restore");
 }
 catch (StepFailedException failure)
 {
@@ -37,9 +53,43 @@ finally
     }
 }
 
-Console.WriteLine($"\nSample meta-issue (kept for you to read): {sample}");
-PrintTree(sample, indent: "");
+Console.WriteLine($"\nThe sample repository is kept for you to read: {sample}");
 return 0;
+
+// A project in the sample repository that references the freshly packed checker, from the local feed only.
+void AddSampleProject()
+{
+    var version = Regex.Match(Path.GetFileName(Directory.GetFiles(feed, "MetaIssue.Build.*.nupkg").Single()), @"^MetaIssue\.Build\.(.+)\.nupkg$").Groups[1].Value;
+    File.WriteAllText(Path.Combine(sample, "NuGet.config"), $"""
+        <configuration>
+          <packageSources><clear /><add key="demo" value="{feed}" /></packageSources>
+        </configuration>
+        """);
+    // Without a .git folder the checker would treat the project folder as the repository root: say where it is.
+    File.WriteAllText(Path.Combine(sample, "Directory.Build.props"), """
+        <Project>
+          <PropertyGroup><MetaIssueRepositoryRoot>$(MSBuildThisFileDirectory)</MetaIssueRepositoryRoot></PropertyGroup>
+        </Project>
+        """);
+    var project = Directory.CreateDirectory(Path.Combine(sample, "src", "Sample")).FullName;
+    File.WriteAllText(Path.Combine(project, "Sample.csproj"), $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+          <ItemGroup><PackageReference Include="MetaIssue.Build" Version="{version}" PrivateAssets="all" /></ItemGroup>
+        </Project>
+        """);
+    File.WriteAllText(Path.Combine(project, "Class1.cs"), "namespace Sample;\npublic static class Class1 { }\n");
+}
+
+// What people do: fill in the results of the attempt that worked, and nothing else.
+void RecordAttempt2AsSuccess()
+{
+    var results = Path.Combine(sample, "docs", "meta-issues", "perf-degradation", "attempts", "002-query-optimization", "attempt-results.md");
+    var text = File.ReadAllText(results).Replace("**Status:** 🔄 In Progress", "**Status:** ✅ Success");
+    text = Regex.Replace(text, @"\[[A-Z][^\]\n]*\](?![\(\[])", "Response time 380 ms under 100 users (target < 1,000 ms).");
+    File.WriteAllText(results, text);
+    Console.WriteLine($"\n== Edited {Path.GetRelativePath(sample, results)}: **Status:** ✅ Success, results filled in");
+}
 
 // Runs one `dotnet` command with stdin closed and the user's caches out of reach, and shows its output.
 void Step(string title, string workingDirectory, params string[] arguments)
