@@ -31,13 +31,41 @@ public static class FileContent
                     $"is {Size(info.Length)}, over the {Size(maxBytes)} limit (MetaIssueMaxFileSize); it was not checked: split it or raise the limit");
             }
 
-            var bytes = File.ReadAllBytes(path);
-            return Decode(bytes);
+            // Pipes and devices report a length of 0, and opening or reading them can block or never end: a file of
+            // length 0 is read as empty without being opened, which is also exactly right for an empty file.
+            if (info.Length == 0)
+            {
+                return FileRead.Succeeded(string.Empty);
+            }
+
+            var bytes = ReadAtMost(path, maxBytes);
+            return bytes is null
+                ? FileRead.Failed($"gave more than the {Size(maxBytes)} limit (MetaIssueMaxFileSize) when read (it grew, or it is a device); it was not checked")
+                : Decode(bytes);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
             return FileRead.Failed($"cannot be read ({exception.GetType().Name}: {OneLine(exception.Message)}); check its permissions");
         }
+    }
+
+    /// <summary>The file's bytes, or null when it holds more than <paramref name="maxBytes"/> (it may grow after the size check).</summary>
+    private static byte[]? ReadAtMost(string path, long maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     internal static FileRead Decode(byte[] bytes)

@@ -114,4 +114,27 @@ public sealed class UnreadableFileRuleTests
         File.CreateSymbolicLink(repository.PathOf($"{Folder}/notes.md"), repository.PathOf($"{Folder}/gone.md"));
         repository.Findings().Single("MI900", $"{Folder}/notes.md");
     }
+
+    [Fact]
+    public async Task Pipes_and_devices_named_md_never_block_the_check()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var repository = Healthy();
+        File.CreateSymbolicLink(repository.PathOf($"{Folder}/zero.md"), "/dev/zero");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", repository.PathOf($"{Folder}/pipe.md")))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var check = Task.Run(() => repository.Findings());
+        var finished = await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.True(finished == check, "the check blocked on a pipe or device");
+        var findings = await check;
+        Assert.Contains("it is a device", findings.Single("MI900", $"{Folder}/zero.md").Message); // endless: cut at the size limit
+        Assert.DoesNotContain(findings.All, d => d.FilePath.EndsWith("pipe.md", StringComparison.Ordinal)); // length 0: read as empty, never opened
+    }
 }
