@@ -10,20 +10,22 @@ namespace MetaIssue.EndToEnd;
 public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
 {
     [Fact]
-    public async Task List_with_the_MetaIssue_tag_shows_both_templates()
+    public async Task List_with_the_MetaIssue_tag_shows_all_three_templates()
     {
         var list = await fixture.Hive.RunAsync(TestRun.Root, "list", "--tag", "MetaIssue");
 
         list.AssertExitCode(0);
         var rows = list.StandardOutput.Split('\n').Where(line => TemplateRow().IsMatch(line)).ToList();
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows.Count);
         Assert.Contains(rows, row => Regex.IsMatch(row, @"^Meta-issue\s+metaissue\s+MetaIssue/Documentation\s*$"));
         Assert.Contains(rows, row => Regex.IsMatch(row, @"^Meta-issue attempt\s+metaattempt\s+MetaIssue/Documentation\s*$"));
+        Assert.Contains(rows, row => Regex.IsMatch(row, @"^Meta-issue lesson\s+metalesson\s+MetaIssue/Documentation\s*$"));
     }
 
     [Theory]
     [InlineData("metaissue", "-t --title|-f --first-attempt|-D --domain|-s --severity|-ow --owner")]
     [InlineData("metaattempt", "-N --number|-I --issue|-t --title")]
+    [InlineData("metalesson", "-I --issue|-c --category|-t --title")]
     public async Task Help_lists_every_option_with_a_description(string shortName, string expectedOptions)
     {
         var help = await fixture.Hive.RunAsync(TestRun.Root, shortName, "--help");
@@ -65,6 +67,9 @@ public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
             .Order(StringComparer.Ordinal);
         Assert.Equal(expectedContent, packedContent);
         Assert.Contains("content/templates/metaissue/.template.config/template.json", packedContent);
+        Assert.Contains("content/templates/metaattempt/.template.config/template.json", packedContent);
+        Assert.Contains("content/templates/metalesson/.template.config/template.json", packedContent);
+        Assert.Contains("content/templates/metalesson/lesson-category/lesson-name.md", packedContent);
         Assert.DoesNotContain(package.Entries, entry => entry.FullName.StartsWith("lib/", StringComparison.Ordinal));
     }
 
