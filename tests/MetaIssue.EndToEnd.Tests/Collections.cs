@@ -34,3 +34,9 @@ public sealed class CheckerBuildCollection : ICollectionFixture<TemplateHiveFixt
 {
     public const string Name = "checker builds";
 }
+
+[CollectionDefinition(Name)]
+public sealed class ReliabilityCollection : ICollectionFixture<TemplateHiveFixture>
+{
+    public const string Name = "reliability";
+}

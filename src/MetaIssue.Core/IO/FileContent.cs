@@ -43,6 +43,11 @@ public static class FileContent
                 ? FileRead.Failed($"gave more than the {Size(maxBytes)} limit (MetaIssueMaxFileSize) when read (it grew, or it is a device); it was not checked")
                 : Decode(bytes);
         }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Listed but gone when opened: a link whose target does not exist, or a file removed meanwhile.
+            return FileRead.Failed("cannot be read: it is a broken symbolic link, or was removed while checking");
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
             return FileRead.Failed($"cannot be read ({exception.GetType().Name}: {OneLine(exception.Message)}); check its permissions");

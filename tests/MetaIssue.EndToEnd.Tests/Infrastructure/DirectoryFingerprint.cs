@@ -25,18 +25,53 @@ public sealed class DirectoryFingerprint
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (Directory.Exists(root))
         {
-            foreach (var folder in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories))
-            {
-                entries[RelativePath(root, folder) + "/"] = FolderMarker;
-            }
-
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            {
-                entries[RelativePath(root, file)] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
-            }
+            Walk(root, new DirectoryInfo(root), entries);
         }
 
         return new DirectoryFingerprint(root, entries);
+    }
+
+    /// <summary>
+    /// Safe on hostile trees: links are recorded by their target and never followed (loops, /dev/zero), files of
+    /// length 0 are never opened (pipes block), unreadable files are recorded as such.
+    /// </summary>
+    private static void Walk(string root, DirectoryInfo folder, IDictionary<string, string> entries)
+    {
+        foreach (var entry in folder.EnumerateFileSystemInfos())
+        {
+            var path = RelativePath(root, entry.FullName);
+            if (entry.LinkTarget is { } target)
+            {
+                entries[path] = "<link to " + target + ">";
+            }
+            else if (entry is DirectoryInfo subfolder)
+            {
+                entries[path + "/"] = FolderMarker;
+                Walk(root, subfolder, entries);
+            }
+            else
+            {
+                entries[path] = Hash((FileInfo)entry);
+            }
+        }
+    }
+
+    private static string Hash(FileInfo file)
+    {
+        if (file.Length == 0)
+        {
+            return "<empty>";
+        }
+
+        try
+        {
+            using var stream = file.OpenRead();
+            return Convert.ToHexString(SHA256.HashData(stream));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "<unreadable: " + file.Length + " bytes, " + File.GetLastWriteTimeUtc(file.FullName).Ticks + ">";
+        }
     }
 
     public Difference DiffFrom(DirectoryFingerprint before) => new(
