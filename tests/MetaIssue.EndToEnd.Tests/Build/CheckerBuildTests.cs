@@ -121,6 +121,21 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_number_under_another_slug_is_named_by_the_next_build()
+    {
+        using var repository = await ScaffoldedAsync();
+        (await fixture.Hive.NewAsync(repository.Root, "metaattempt", "-n", "async-io", "--number", "3", "--issue", Issue)).AssertExitCode(0);
+
+        var build = await repository.BuildAsync(App);
+
+        var finding = Assert.Single(build.MetaIssue);
+        Assert.Equal(("MI003", $"{Folder}/attempts/003-connection-pooling"), (finding.Code, finding.File));
+        Assert.Contains("'003-async-io'", finding.Message);
+        Assert.Contains("'003-connection-pooling'", finding.Message);
+        Assert.Contains("'004-connection-pooling'", finding.Message);
+    }
+
+    [Fact]
     public async Task Warnings_show_again_on_every_build_and_the_second_one_reads_the_cache()
     {
         using var repository = await ScaffoldedAsync();
