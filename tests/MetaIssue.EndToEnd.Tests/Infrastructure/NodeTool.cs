@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace MetaIssue.EndToEnd.Infrastructure;
+
+/// <summary>
+/// An npm package installed for the tests into artifacts/node-tools/ (kept between runs, ignored by git), e.g. the
+/// SARIF Multitool or the Mermaid CLI. Without npm the calling test is skipped with a note, unless
+/// METAISSUE_REQUIRE_NODE_TOOLS=1 (set by .ci/run), where a missing tool fails the test.
+/// </summary>
+public sealed class NodeTool
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<NodeTool>>> Installed = new();
+
+    private NodeTool(string directory) => Directory = directory;
+
+    /// <summary>The folder holding node_modules/.</summary>
+    public string Directory { get; }
+
+    public static bool Required => Environment.GetEnvironmentVariable("METAISSUE_REQUIRE_NODE_TOOLS") == "1";
+
+    public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
+
+    public static Task<NodeTool> GetAsync(string package, string version) =>
+        Installed.GetOrAdd($"{package}@{version}", spec => new Lazy<Task<NodeTool>>(() => InstallAsync(spec))).Value;
+
+    /// <summary>Skips the calling test (or fails it under METAISSUE_REQUIRE_NODE_TOOLS=1) when a program is missing.</summary>
+    public static void SkipUnlessAvailable(string program, string why)
+    {
+        var found = Which(program) is not null;
+        if (!found && Required)
+        {
+            Assert.Fail($"{program} is required ({why}) but is not on PATH; .ci/run installs it.");
+        }
+
+        Skip.IfNot(found, $"{program} is not on PATH: {why} is not verified on this machine.");
+    }
+
+    public static string? Which(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>Runs a program with stdin closed and a timeout; returns (exit code, stdout + stderr).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    {
+        var startInfo = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = Process.Start(startInfo)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"{program} was killed after {timeout}.\n{await output}{await error}");
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static async Task<NodeTool> InstallAsync(string spec)
+    {
+        var directory = RepositoryLayout.PathTo($"artifacts/node-tools/{spec.Replace('/', '_').Replace('@', '_')}");
+        if (System.IO.Directory.Exists(Path.Combine(directory, "node_modules")) && File.Exists(Path.Combine(directory, ".installed")))
+        {
+            return new NodeTool(directory);
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+        var (exitCode, output) = await RunAsync(
+            "npm",
+            ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", directory, spec],
+            directory,
+            TimeSpan.FromMinutes(10),
+            new Dictionary<string, string> { ["PUPPETEER_SKIP_DOWNLOAD"] = "1", ["npm_config_update_notifier"] = "false" });
+        Assert.True(exitCode == 0, $"npm install {spec} failed:\n{output}");
+        File.WriteAllText(Path.Combine(directory, ".installed"), spec);
+        return new NodeTool(directory);
+    }
+}
