@@ -57,7 +57,7 @@ public static class Overview
         builder.AppendLine("gantt");
         builder.AppendLine("    title Attempts by outcome (✅ success, ❌ failed, ⚠️ partial, 🔄 in progress)");
         builder.AppendLine("    dateFormat YYYY-MM-DD");
-        builder.AppendLine("    axisFormat %Y-%m-%d");
+        builder.AppendLine("    axisFormat %b %d");
         foreach (var (issue, bars) in sections)
         {
             builder.AppendLine($"    section {ChartText(issue.Title)}");

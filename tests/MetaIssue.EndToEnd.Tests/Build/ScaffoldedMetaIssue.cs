@@ -25,10 +25,12 @@ internal static partial class ScaffoldedMetaIssue
     /// <summary>Finishes the scaffolded meta-issue in <paramref name="folder"/> as a diligent user would.</summary>
     public static void Finish(SampleRepository repository, string folder = Folder, string lessonName = "Perf_Resolution")
     {
+        // Attempt 001 was scaffolded today; the later attempts follow it, as they would in real life.
+        string Day(int offset) => DateTime.Today.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var file in Directory.EnumerateFiles(repository.PathOf(folder), "*.md", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);
-            text = Prompt().Replace(text, "Recorded.").Replace("YYYY-MM-DD", "2026-01-31");
+            text = Prompt().Replace(text, "Recorded.").Replace("YYYY-MM-DD", Day(7));
             File.WriteAllText(file, text);
         }
 
@@ -41,15 +43,15 @@ internal static partial class ScaffoldedMetaIssue
         var readme = $"{folder}/README.md";
         repository.Edit(readme, "**Status:** Investigating", "**Status:** Resolved (Attempt 003)");
         repository.Edit(readme, "| 🔄 In Progress |", "| ❌ Failed |\n"
-            + "| [002](./attempts/002-query-tuning/) | 2026-01-10 to 2026-01-20 | Query tuning | ⚠️ Partial |\n"
-            + "| [003](./attempts/003-connection-pooling/) | 2026-01-21 to 2026-01-31 | Connection pooling | ✅ Success |");
+            + $"| [002](./attempts/002-query-tuning/) | {Day(10)} to {Day(20)} | Query tuning | ⚠️ Partial |\n"
+            + $"| [003](./attempts/003-connection-pooling/) | {Day(21)} to {Day(31)} | Connection pooling | ✅ Success |");
         repository.Edit(readme, "## Lessons Learned\n", $"## Lessons Learned\n\n- [{lessonName.Replace('_', ' ')}](../../lessons-learned/debugging/{lessonName}.md)\n");
 
         var log = $"{folder}/implementation-log.md";
         repository.Edit(log, "🔄 In Progress", "❌ Failed");
         repository.Write(log, repository.Read(log)
-            + "\n## Attempt 002: Query Tuning\n\n**Date:** 2026-01-10 to 2026-01-20  \n**Result:** ⚠️ Partial\n"
-            + "\n## Attempt 003: Connection Pooling\n\n**Date:** 2026-01-21 to 2026-01-31  \n**Result:** ✅ Success\n");
+            + $"\n## Attempt 002: Query Tuning\n\n**Date:** {Day(10)} to {Day(20)}  \n**Result:** ⚠️ Partial\n"
+            + $"\n## Attempt 003: Connection Pooling\n\n**Date:** {Day(21)} to {Day(31)}  \n**Result:** ✅ Success\n");
 
         var testCases = $"{folder}/test-cases.md";
         repository.Edit(testCases, "- Attempt 001:", "- Attempt 003: 380 ms (PASS)\n- Attempt 002: 3,800 ms (FAIL)\n- Attempt 001:");
