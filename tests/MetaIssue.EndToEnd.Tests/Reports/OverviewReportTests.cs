@@ -80,7 +80,8 @@ public sealed partial class OverviewReportTests(TemplateHiveFixture fixture)
         var rendered = await RenderAsync(mermaid, repository, chart, "overview");
         Assert.True(rendered.ExitCode == 0 && new FileInfo(rendered.Png).Length > 2_000, $"mmdc failed:\n{rendered.Output}");
         var screenshot = RepositoryLayout.PathTo("artifacts/overview-chart.png");
-        File.Copy(rendered.Png, screenshot, overwrite: true); // kept for the README's picture
+        File.Copy(rendered.Png, screenshot, overwrite: true); // kept for the README's picture, with the text it shows
+        File.WriteAllText(RepositoryLayout.PathTo("artifacts/overview-example.md"), repository.Read(Overview));
 
         var broken = await RenderAsync(mermaid, repository, chart.Replace("gantt\n", "gantt\n  this is not valid ::: \n"), "broken");
         Assert.True(broken.ExitCode != 0, "a broken chart must fail to render, or this test proves nothing");
