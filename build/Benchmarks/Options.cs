@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MetaIssue.Benchmarks;
 
-/// <summary>The command line: <c>[--sizes 100,1000,10000] [--runs 5] [--big-runs 2] [--seed 4] [--quick] [--out path] [--keep] [--skip-node] [--skip-msbuild]</c>.</summary>
+/// <summary>The command line (see <see cref="Usage"/>).</summary>
 internal sealed class Options
 {
     public IReadOnlyList<int> Sizes { get; private set; } = new[] { 100, 1_000, 10_000 };
@@ -31,9 +31,21 @@ internal sealed class Options
     /// <summary>Hidden: run the check once on this repository and print peak memory (used by the parent through a child process).</summary>
     public string? MeasureMemory { get; private set; }
 
+    /// <summary>Hidden, with <see cref="MeasureMemory"/>: the facts cache the child's check uses (a warm check).</summary>
+    public string? ChildCache { get; private set; }
+
+    /// <summary>Run markdownlint-cli2 on corpora above 1,000 meta-issues too (one run takes most of an hour at 10,000).</summary>
+    public bool AllTools { get; private set; }
+
     public int RunsFor(int size) => size >= 10_000 ? Math.Min(Runs, BigRuns) : Runs;
 
-    public int ToolRunsFor(int size) => size >= 10_000 ? 1 : Math.Min(Runs, ToolRuns);
+    public int ToolRunsFor(int size) => size >= 10_000 ? 1 : size >= 1_000 ? Math.Min(2, Math.Min(Runs, ToolRuns)) : Math.Min(Runs, ToolRuns);
+
+    /// <summary>markdownlint-cli2 is ~20 ms a file here: one run at 1,000 and above, none above 1,000 unless --all-tools.</summary>
+    public int LintRunsFor(int size) => size > 1_000 && !AllTools ? 0 : size >= 1_000 ? 1 : Math.Min(Runs, ToolRuns);
+
+    /// <summary>Untimed runs before the timed ones (JIT tiering settles over the first runs of small corpora).</summary>
+    public int WarmUpsFor(int size) => size >= 10_000 ? 1 : 2;
 
     public static Options Parse(string[] args)
     {
@@ -58,6 +70,8 @@ internal sealed class Options
                 case "--skip-node": options.SkipNode = true; break;
                 case "--skip-msbuild": options.SkipMsBuild = true; break;
                 case "--measure-memory": options.MeasureMemory = Value(); break;
+                case "--cache": options.ChildCache = Value(); break;
+                case "--all-tools": options.AllTools = true; break;
                 case "--quick":
                     options.Quick = true;
                     options.Sizes = new[] { 20, 100 };
@@ -84,11 +98,14 @@ internal sealed class Options
           --sizes 100,1000,10000  corpus sizes in meta-issues (default 100,1000,10000)
           --runs 5                timed runs per figure after a warm-up; medians are reported (default 5)
           --big-runs 2            runs for sizes >= 10,000 (default 2)
-          --tool-runs 3           runs of remark / markdownlint-cli2 per size (1 at >= 10,000)
+          --tool-runs 3           runs of remark-validate-links per size (at most 2 at >= 1,000, 1 at >= 10,000;
+                                  markdownlint-cli2: 1 run at 1,000, none above unless --all-tools)
           --seed 4                corpus seed: the same seed gives a byte-identical corpus (its hash is printed)
-          --quick                 sizes 20,100, 2 runs, 1 tool run: checks the benchmark works in about two minutes
+          --quick                 sizes 20,100, 2 runs, tools and builds at 20 only, 1 no-op pair: checks that the
+                                  benchmark works in about two minutes (its numbers mean little)
           --out PATH              also write the Markdown report there (default artifacts/benchmark.md)
           --skip-node             do not install or run remark / markdownlint-cli2
+          --all-tools             also run markdownlint-cli2 above 1,000 meta-issues (about 45 minutes at 10,000)
           --skip-msbuild          do not pack MetaIssue.Build or run dotnet build
           --keep                  keep the temp folders (corpora, feed, node tools) and print where they are
         """;

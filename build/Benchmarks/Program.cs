@@ -21,7 +21,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 
 if (options.MeasureMemory is { } memoryRoot)
 {
-    return MemoryProbe.RunChild(memoryRoot);
+    return MemoryProbe.RunChild(memoryRoot, options.ChildCache);
 }
 
 var repository = Repository.Find();
@@ -35,9 +35,17 @@ var report = new Report
 };
 Log($"MetaIssue benchmark. Machine: {report.Machine}; load {report.LoadBefore}. Scratch folder: {scratch}");
 
+var outPath = Path.GetFullPath(options.Out);
+void Save(Report current)
+{
+    current.LoadAfter = MachineInfo.Load();
+    Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+    File.WriteAllText(outPath, current.Render());
+}
+
 try
 {
-    new Benchmark(options, repository, scratch, report).Run();
+    new Benchmark(options, repository, scratch, report, Save).Run();
 }
 finally
 {
@@ -52,13 +60,9 @@ finally
     }
 }
 
-report.LoadAfter = MachineInfo.Load();
-var markdown = report.Render();
+Save(report);
 Console.WriteLine();
-Console.WriteLine(markdown);
-var outPath = Path.GetFullPath(options.Out);
-Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-File.WriteAllText(outPath, markdown);
+Console.WriteLine(report.Render());
 Log($"Report written to {outPath}");
 return 0;
 

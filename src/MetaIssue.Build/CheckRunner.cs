@@ -35,14 +35,15 @@ internal static class CheckRunner
         var shown = IO.PathText.FromRoot(result.Tree.RepositoryRoot, path);
         try
         {
-            var content = Reporting.Overview.Render(result, path);
             if (!task.WriteOverview)
             {
-                return Reporting.MarkedSection.IsStale(path, content)
+                // Rendered only when there is an overview to compare with: most repositories have none.
+                return Reporting.MarkedSection.Read(path) is not null && Reporting.MarkedSection.IsStale(path, Reporting.Overview.Render(result, path))
                     ? ($"MetaIssue: the overview in {shown} is stale; refresh it with: dotnet build -t:MetaIssueOverview", null)
                     : (null, null);
             }
 
+            var content = Reporting.Overview.Render(result, path);
             return Reporting.MarkedSection.Write(path, content, "Meta-Issues") switch
             {
                 Reporting.MarkedSectionOutcome.MissingMarkers =>

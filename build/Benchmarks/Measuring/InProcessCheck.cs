@@ -9,17 +9,17 @@ internal static class InProcessCheck
 
     public static CheckResult Run(string root, string? cacheDirectory = null) => MetaIssueChecker.Check(Options(root, cacheDirectory));
 
-    public static Sample Cold(string root, int runs) => Timing.Measure(runs, () => Run(root));
+    public static Sample Cold(string root, int runs, int warmUps) => Timing.Measure(runs, warmUps, () => Run(root));
 
     /// <summary>Warm: the cache is filled by the (untimed) warm-up run, then every timed run finds all files in it.</summary>
-    public static Sample Warm(string root, string cacheDirectory, int runs)
+    public static Sample Warm(string root, string cacheDirectory, int runs, int warmUps)
     {
         if (Directory.Exists(cacheDirectory))
         {
             Directory.Delete(cacheDirectory, recursive: true);
         }
 
-        var sample = Timing.Measure(runs, () => Run(root, cacheDirectory));
+        var sample = Timing.Measure(runs, Math.Max(1, warmUps), () => Run(root, cacheDirectory));
         var check = Run(root, cacheDirectory);
         var unreadable = check.Tree.Documents.Count(d => d.Problem is not null); // MI900 files are never cached
         if (check.CacheMisses != unreadable)

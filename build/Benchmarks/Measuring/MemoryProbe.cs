@@ -5,34 +5,42 @@ using MetaIssue.Benchmarks.Tools;
 namespace MetaIssue.Benchmarks.Measuring;
 
 /// <summary>
-/// Peak memory of one cold check, measured in a fresh child process of this benchmark (hidden option
+/// Peak memory and time of one check, measured in a fresh child process of this benchmark (hidden option
 /// <c>--measure-memory &lt;repo&gt;</c>) so earlier work in this process does not count: VmHWM (peak resident set) from
 /// /proc/self/status, next to the resident set before the check (the runtime's own share).
 /// </summary>
 internal static class MemoryProbe
 {
-    public sealed record Peak(double BaselineMb, double PeakMb)
+    public sealed record Peak(double BaselineMb, double PeakMb, double Milliseconds)
     {
         public double CheckMb => PeakMb - BaselineMb;
     }
 
-    /// <summary>The child's side: prints one line <c>memory baseline=… peak=…</c> (MB).</summary>
-    public static int RunChild(string root)
+    /// <summary>The child's side: one check (with the cache when given), then one line <c>memory baseline=… peak=… ms=…</c> (MB, ms).</summary>
+    public static int RunChild(string root, string? cache)
     {
         var baseline = StatusKb("VmRSS");
-        var result = InProcessCheck.Run(root);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var result = InProcessCheck.Run(root, cache);
+        var elapsed = stopwatch.Elapsed.TotalMilliseconds;
         var peak = StatusKb("VmHWM");
         GC.KeepAlive(result);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory baseline={baseline / 1024:F1} peak={peak / 1024:F1} diagnostics={result.Diagnostics.Count}"));
+            $"memory baseline={baseline / 1024:F1} peak={peak / 1024:F1} ms={elapsed:F1} diagnostics={result.Diagnostics.Count}"));
         return 0;
     }
 
-    /// <summary>The parent's side: runs the child and reads its line; null when it failed.</summary>
-    public static Peak? Measure(string root, TimeSpan timeout)
+    /// <summary>The parent's side: runs the child (a fresh process: JIT and assembly loading included) and reads its line; null when it failed.</summary>
+    public static Peak? Measure(string root, string? cache, TimeSpan timeout)
     {
         var (program, prefix) = SelfCommand();
-        var run = ExternalTool.Run(program, prefix.Concat(new[] { "--measure-memory", root }), root, timeout,
+        var arguments = new List<string> { "--measure-memory", root };
+        if (cache is not null)
+        {
+            arguments.AddRange(new[] { "--cache", cache });
+        }
+
+        var run = ExternalTool.Run(program, prefix.Concat(arguments), root, timeout,
             new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
         var line = run.Tail.LastOrDefault(l => l.StartsWith("memory ", StringComparison.Ordinal));
         if (!run.Succeeded || line is null)
@@ -45,7 +53,7 @@ internal static class MemoryProbe
             .Select(part => part.Split('='))
             .ToDictionary(kv => kv[0], kv => kv[1]);
         double Value(string key) => double.Parse(values[key], CultureInfo.InvariantCulture);
-        return new Peak(Value("baseline"), Value("peak"));
+        return new Peak(Value("baseline"), Value("peak"), Value("ms"));
     }
 
     /// <summary>How to start this program again: its apphost, or <c>dotnet &lt;dll&gt;</c>.</summary>

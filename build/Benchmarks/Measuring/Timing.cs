@@ -30,10 +30,10 @@ internal static class Timing
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /// <summary>Runs <paramref name="action"/> once untimed (JIT, file cache), then <paramref name="runs"/> times timed.</summary>
-    public static Sample Measure(int runs, Action action, Action? beforeEach = null, bool warmUp = true)
+    /// <summary>Runs <paramref name="action"/> <paramref name="warmUps"/> times untimed (JIT, file cache), then <paramref name="runs"/> times timed.</summary>
+    public static Sample Measure(int runs, int warmUps, Action action, Action? beforeEach = null)
     {
-        if (warmUp)
+        for (var i = 0; i < warmUps; i++)
         {
             beforeEach?.Invoke();
             action();

@@ -32,13 +32,26 @@ internal sealed class SizeResult
 
     public int? RemarkMissingFiles { get; set; }
 
+    /// <summary>When remark was stopped at its timeout: how long it had run (a lower bound of its time).</summary>
+    public double? RemarkTimedOutAfter { get; set; }
+
+    /// <summary>remark's median, or the time it was stopped at (a lower bound).</summary>
+    public double RemarkTime => Remark.Count > 0 ? Remark.Median : RemarkTimedOutAfter ?? double.NaN;
+
     public int? RemarkMissingHeadings { get; set; }
 
     public int? MarkdownlintFindings { get; set; }
 
     public string? ToolNote { get; set; }
 
+    /// <summary>A cold check in a fresh process: peak memory, and time with JIT and assembly loading included.</summary>
     public MemoryProbe.Peak? Memory { get; set; }
+
+    /// <summary>A warm-cache check in a fresh process (what a build pays when nothing changed, outside MSBuild).</summary>
+    public MemoryProbe.Peak? FreshWarm { get; set; }
+
+    /// <summary>From MSBuild's performance summary of one warm build: the CheckMetaIssues task, and the MetaIssueCheck targets.</summary>
+    public (double? Task, double? Target) BuildCheckTimes { get; set; }
 
     public IReadOnlyDictionary<string, int> Found { get; set; } = new Dictionary<string, int>();
 
@@ -48,7 +61,7 @@ internal sealed class SizeResult
 
     public double CheckOverFloor => Timing.Ratio(Cold.Median, ReadParse.Median);
 
-    public double CheckOverRemark => Timing.Ratio(Cold.Median, Remark.Median);
+    public double CheckOverRemark => Timing.Ratio(Cold.Median, RemarkTime);
 
     public double BuildCostWarm => BuildOnWarm.Median - BuildOff.Median;
 
@@ -56,7 +69,7 @@ internal sealed class SizeResult
 }
 
 /// <summary>The no-op build of a 3-project solution, check on and off, in alternating pairs.</summary>
-internal sealed record NoOpResult(int MetaIssues, Sample On, Sample Off)
+internal sealed record NoOpResult(int MetaIssues, Sample On, Sample Off, (double? Task, double? Target) CheckTimes)
 {
     public double Ratio => Timing.Ratio(On.Median, Off.Median);
 }

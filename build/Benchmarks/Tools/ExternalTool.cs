@@ -3,7 +3,14 @@ using System.Diagnostics;
 namespace MetaIssue.Benchmarks.Tools;
 
 /// <summary>How a process ended: exit code (null when it was killed on timeout), wall time, output line counts and tails.</summary>
-internal sealed record ToolRun(int? ExitCode, double Milliseconds, bool TimedOut, int OutputLines, IReadOnlyList<string> Tail, IReadOnlyDictionary<string, int> Counts)
+internal sealed record ToolRun(
+    int? ExitCode,
+    double Milliseconds,
+    bool TimedOut,
+    int OutputLines,
+    IReadOnlyList<string> Tail,
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyList<string> Kept)
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -14,8 +21,8 @@ internal sealed record ToolRun(int? ExitCode, double Milliseconds, bool TimedOut
 
 /// <summary>
 /// Runs a process with standard input closed, a timeout after which the whole process tree is killed, and its output
-/// streamed (never held whole: a linter on 150,000 files prints a lot): lines are counted, the last ones kept, and lines
-/// containing given markers counted per marker.
+/// streamed (never held whole: a linter on 150,000 files prints a lot): lines are counted, the last ones kept, lines
+/// containing given markers counted per marker, and lines a filter picks kept.
 /// </summary>
 internal static class ExternalTool
 {
@@ -27,7 +34,8 @@ internal static class ExternalTool
         string workingDirectory,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null,
-        IReadOnlyCollection<string>? countLinesContaining = null)
+        IReadOnlyCollection<string>? countLinesContaining = null,
+        Func<string, bool>? keepLine = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -50,6 +58,7 @@ internal static class ExternalTool
         var gate = new object();
         var tail = new Queue<string>();
         var counts = (countLinesContaining ?? Array.Empty<string>()).ToDictionary(m => m, _ => 0, StringComparer.Ordinal);
+        var kept = new List<string>();
         var lines = 0;
         void OnLine(string? line)
         {
@@ -65,6 +74,11 @@ internal static class ExternalTool
                 if (tail.Count > TailLines)
                 {
                     tail.Dequeue();
+                }
+
+                if (keepLine is not null && kept.Count < 200 && keepLine(line))
+                {
+                    kept.Add(line);
                 }
 
                 foreach (var marker in counts.Keys.ToList())
@@ -108,7 +122,7 @@ internal static class ExternalTool
         var elapsed = stopwatch.Elapsed.TotalMilliseconds;
         lock (gate)
         {
-            return new ToolRun(exited ? process.ExitCode : null, elapsed, !exited, lines, tail.ToList(), counts);
+            return new ToolRun(exited ? process.ExitCode : null, elapsed, !exited, lines, tail.ToList(), counts, kept);
         }
     }
 

@@ -129,8 +129,12 @@ internal sealed class MsBuildHarness
         }
     }
 
-    /// <summary><c>dotnet build --no-restore</c>, with <c>-p:MetaIssueCheckEnabled=false</c> when the check is off. Fails loudly on a failed build.</summary>
-    public ToolRun Build(string root, string target, bool checkOn)
+    /// <summary>
+    /// <c>dotnet build --no-restore</c>, with <c>-p:MetaIssueCheckEnabled=false</c> when the check is off, and with
+    /// MSBuild's performance summary when asked (its task and target lines for the check are kept). Fails loudly on a
+    /// failed build, or when the check did not run (or ran) as asked.
+    /// </summary>
+    public ToolRun Build(string root, string target, bool checkOn, bool performanceSummary = false)
     {
         var arguments = new List<string> { "build", target, "--no-restore", "-nologo", "-tl:off" };
         if (!checkOn)
@@ -138,7 +142,13 @@ internal sealed class MsBuildHarness
             arguments.Add("-p:MetaIssueCheckEnabled=false");
         }
 
-        var run = ExternalTool.Run(_dotnet, arguments, root, BuildTimeout, ToolEnvironment(_packages), new[] { "MetaIssue: ", ": warning MI" });
+        if (performanceSummary)
+        {
+            arguments.Add("-clp:PerformanceSummary");
+        }
+
+        var run = ExternalTool.Run(_dotnet, arguments, root, BuildTimeout, ToolEnvironment(_packages), new[] { "MetaIssue: ", ": warning MI" },
+            line => line.Contains(" ms  ", StringComparison.Ordinal) && (line.Contains("MetaIssue", StringComparison.Ordinal) || line.Contains("CheckMetaIssues", StringComparison.Ordinal)));
         if (!run.Succeeded)
         {
             throw new InvalidOperationException($"dotnet build ({(checkOn ? "check on" : "check off")}) failed ({run.Describe()}): {string.Join(" | ", run.Tail.TakeLast(8))}");
@@ -151,5 +161,18 @@ internal sealed class MsBuildHarness
         }
 
         return run;
+    }
+
+    /// <summary>From a build with the performance summary: the time MSBuild gives the CheckMetaIssues task, and the whole MetaIssueCheck target chain.</summary>
+    public static (double? Task, double? Target) CheckTimes(ToolRun run)
+    {
+        static double? Find(IEnumerable<string> lines, string name) => lines
+            .Select(line => line.Trim())
+            .Where(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 3 } parts && parts[1] == "ms" && parts[2] == name)
+            .Select(line => (double?)double.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(null)
+            .Max();
+
+        return (Find(run.Kept, "CheckMetaIssues"), Find(run.Kept, "MetaIssueCheck"));
     }
 }

@@ -39,6 +39,7 @@ public sealed class FactsCacheFile : IFactsCache
 
     private int _hits;
     private int _misses;
+    private int _remembered;
 
     public static FactsCacheFile Open(string directory)
     {
@@ -84,15 +85,20 @@ public sealed class FactsCacheFile : IFactsCache
         return null;
     }
 
-    public void Remember(string fullPath, long length, DateTime lastWriteTimeUtc, MarkdownFacts facts) =>
+    public void Remember(string fullPath, long length, DateTime lastWriteTimeUtc, MarkdownFacts facts)
+    {
         _current[fullPath] = new Entry(length, lastWriteTimeUtc.Ticks, facts);
+        Interlocked.Increment(ref _remembered);
+    }
 
     /// <summary>Writes what this run saw (entries of files no longer read are dropped). Returns false when it could not.</summary>
     public bool Save()
     {
-        if (Misses == 0 && _current.Count == _previous.Count)
+        // Nothing newly parsed and no file gone: leave the file as it is. (Unreadable files are misses every run but
+        // are never remembered, so they must not force a rewrite of the whole cache on every build.)
+        if (_remembered == 0 && _current.Count == _previous.Count)
         {
-            return true; // nothing changed: leave the file as it is
+            return true;
         }
 
         try

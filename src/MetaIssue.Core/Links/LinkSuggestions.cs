@@ -12,24 +12,32 @@ public sealed class LinkSuggestions
 {
     private static readonly Regex AttemptFolderName = new(@"^(\d{3})-", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    // How many same-named files elsewhere are ranked at most: in a tree of thousands of meta-issues every one has an
+    // attempt-results.md, and the nearest of the first few is as good a guess as the nearest of all.
+    private const int MaxRankedElsewhere = 32;
+
     private readonly Dictionary<string, List<string>> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly DocsTree _tree;
+    private readonly Dictionary<(string Issue, string Name), List<string>> _byIssueAndName = new();
 
     public LinkSuggestions(DocsTree tree)
     {
-        _tree = tree;
-        foreach (var document in tree.Documents)
-        {
-            Add(document.FileName, document.FullPath);
-        }
-
         foreach (var issue in tree.MetaIssues)
         {
-            Add(issue.Name, issue.FullPath);
+            Add(issue.Name, issue.FullPath, null);
+            foreach (var document in issue.Documents)
+            {
+                Add(document.FileName, document.FullPath, issue);
+            }
+
             foreach (var attempt in issue.Attempts)
             {
-                Add(attempt.Name, attempt.FullPath);
+                Add(attempt.Name, attempt.FullPath, issue);
             }
+        }
+
+        foreach (var lesson in tree.Lessons)
+        {
+            Add(lesson.FileName, lesson.FullPath, null);
         }
     }
 
@@ -39,17 +47,24 @@ public sealed class LinkSuggestions
         var fromFolder = Path.GetDirectoryName(fromFile) ?? fromFile;
         var name = Path.GetFileName(missingPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var isFolder = !Path.HasExtension(name);
-        var candidates = _byName.TryGetValue(name, out var found) ? found : new List<string>();
-
-        if (candidates.Count == 0 && issue is not null && AttemptFolderName.Match(name) is { Success: true } match)
+        IEnumerable<string> candidates;
+        if (issue is not null && _byIssueAndName.TryGetValue((issue.FullPath, name.ToLowerInvariant()), out var nearby))
         {
-            candidates = issue.Attempts.Where(a => a.Name.StartsWith(match.Groups[1].Value + "-", StringComparison.Ordinal)).Select(a => a.FullPath).ToList();
+            candidates = nearby;
+        }
+        else if (issue is not null && AttemptFolderName.Match(name) is { Success: true } match
+            && issue.Attempts.Where(a => a.Name.StartsWith(match.Groups[1].Value + "-", StringComparison.Ordinal)).Select(a => a.FullPath).ToList() is { Count: > 0 } sameNumber)
+        {
+            candidates = sameNumber;
+        }
+        else
+        {
+            candidates = _byName.TryGetValue(name, out var found) ? found.Take(MaxRankedElsewhere) : Enumerable.Empty<string>();
         }
 
         var best = candidates
             .Where(c => !string.Equals(c, missingPath, StringComparison.Ordinal))
-            .OrderBy(c => issue is not null && PathText.IsUnder(issue.FullPath, c) ? 0 : 1)
-            .ThenBy(c => PathText.RelativeLink(fromFolder, c).Length)
+            .OrderBy(c => PathText.RelativeLink(fromFolder, c).Length)
             .FirstOrDefault();
         if (best is null)
         {
@@ -61,7 +76,7 @@ public sealed class LinkSuggestions
         return bestIsFolder ? link + "/" : link;
     }
 
-    private void Add(string name, string path)
+    private void Add(string name, string path, MetaIssueFolder? issue)
     {
         if (!_byName.TryGetValue(name, out var list))
         {
@@ -69,5 +84,15 @@ public sealed class LinkSuggestions
         }
 
         list.Add(path);
+        if (issue is not null)
+        {
+            var key = (issue.FullPath, name.ToLowerInvariant());
+            if (!_byIssueAndName.TryGetValue(key, out var local))
+            {
+                _byIssueAndName[key] = local = new List<string>();
+            }
+
+            local.Add(path);
+        }
     }
 }

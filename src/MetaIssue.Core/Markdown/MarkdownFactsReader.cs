@@ -50,6 +50,7 @@ public static class MarkdownFactsReader
         private const string DatePrompt = "YYYY-MM-DD";
 
         private readonly LineMap _map;
+        private readonly Stack<(Inline Node, TextOrigin Origin)> _inlines = new();
         private readonly GitHubAnchors _anchors = new();
         private readonly List<HeadingFact> _headings = new();
         private readonly List<string> _htmlAnchors = new();
@@ -439,6 +440,11 @@ public static class MarkdownFactsReader
         private static string CodeFree(TextLine line)
         {
             var text = line.Text;
+            if (!line.HasCode)
+            {
+                return text;
+            }
+
             char[]? chars = null;
             for (var i = 0; i < text.Length; i++)
             {
@@ -466,7 +472,8 @@ public static class MarkdownFactsReader
                 return lines;
             }
 
-            var stack = new Stack<(Inline Node, TextOrigin Origin)>();
+            var stack = _inlines;
+            stack.Clear();
             PushInlineChildren(stack, root, TextOrigin.Plain);
             while (stack.Count > 0)
             {
@@ -547,24 +554,25 @@ public static class MarkdownFactsReader
         {
             var content = literal.Content;
             var length = content.Length;
-            var spanLength = literal.Span.Length;
-            var shift = literal.IsFirstCharacterEscaped && spanLength == length + 1 ? 1 : 0;
-            for (var i = 0; i < length; i++)
+            if (length <= 0)
             {
-                var offset = spanLength == length || shift == 1
-                    ? literal.Span.Start + shift + i
-                    : literal.Span.Start + Math.Min(i, Math.Max(0, spanLength - 1));
-                var charOrigin = i == 0 && literal.IsFirstCharacterEscaped ? origin | TextOrigin.Escaped : origin;
-                line.Append(content.Text[content.Start + i], offset, charOrigin);
+                return;
             }
+
+            var spanLength = literal.Span.Length;
+            if (literal.IsFirstCharacterEscaped && spanLength == length + 1)
+            {
+                // "\[" is one character of text for two of source: the escaped character is its own run.
+                line.Append(content.Text, content.Start, 1, literal.Span.Start + 1, literal.Span.Start + 1, origin | TextOrigin.Escaped, verbatim: true);
+                line.Append(content.Text, content.Start + 1, length - 1, literal.Span.Start + 2, literal.Span.End, origin, verbatim: true);
+                return;
+            }
+
+            var escaped = literal.IsFirstCharacterEscaped ? TextOrigin.Escaped : TextOrigin.Plain;
+            line.Append(content.Text, content.Start, length, literal.Span.Start, literal.Span.End, origin | escaped, verbatim: spanLength == length);
         }
 
-        private static void AppendSpan(TextLine line, string text, int start, int end, TextOrigin origin)
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                line.Append(text[i], Math.Min(start + i, Math.Max(start, end)), origin);
-            }
-        }
+        private static void AppendSpan(TextLine line, string text, int start, int end, TextOrigin origin) =>
+            line.Append(text, 0, text.Length, start, end, origin, verbatim: end - start + 1 == text.Length);
     }
 }

@@ -18,6 +18,11 @@ public static class Overview
         var folder = Path.GetDirectoryName(Path.GetFullPath(overviewPath)) ?? tree.RepositoryRoot;
         var builder = new StringBuilder();
 
+        var warningsByIssue = result.Diagnostics
+            .Select(d => result.Context.MetaIssueContaining(d.FilePath))
+            .Where(issue => issue is not null)
+            .GroupBy(issue => issue!)
+            .ToDictionary(g => g.Key, g => g.Count());
         builder.AppendLine("| Meta-issue | Status | Attempts | Created | Last activity | Lesson | Warnings |");
         builder.AppendLine("|------------|--------|----------|---------|---------------|--------|----------|");
         foreach (var issue in tree.MetaIssues)
@@ -28,7 +33,7 @@ public static class Overview
             var lessonCell = lesson is not null
                 ? $"[{Escape(lesson.Facts?.Title?.Text ?? lesson.FileName)}]({PathText.RelativeLink(folder, lesson.FullPath)})"
                 : issue.IsClosed ? "⚠️ missing" : "—";
-            var warnings = result.Diagnostics.Count(d => PathText.IsUnder(issue.FullPath, d.FilePath));
+            var warnings = warningsByIssue.TryGetValue(issue, out var count) ? count : 0;
             builder.Append($"| [{title}]({link}) | {StatusCell(issue)} | {AttemptsCell(issue)} | ")
                 .Append($"{Date(AttemptDates.Created(issue))} | {Date(AttemptDates.LastActivity(issue))} | {lessonCell} | {warnings} |")
                 .AppendLine();

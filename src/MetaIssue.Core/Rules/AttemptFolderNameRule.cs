@@ -17,7 +17,7 @@ public sealed class AttemptFolderNameRule : MetaIssueRule
                 $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name); rename it to '{Suggest(attempt)}'");
         }
 
-        foreach (var problem in context.Tree.Problems.Where(p => p.IsMisplacedAttemptFile && context.MetaIssueContaining(p.FullPath) == issue))
+        foreach (var problem in context.MisplacedAttemptFiles(issue))
         {
             report.At(problem.FullPath, null,
                 $"'{Path.GetFileName(problem.FullPath)}' {problem.Message}; make it a folder named NNN-slug holding solution-approach.md and attempt-results.md");

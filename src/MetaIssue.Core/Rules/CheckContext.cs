@@ -18,6 +18,8 @@ public sealed class CheckContext
     private readonly long _maxFileBytes;
     private Dictionary<MetaIssueFolder, List<DocumentFile>>? _lessonsByIssue;
     private IReadOnlyList<ResolvedLink>? _resolvedLinks;
+    private ILookup<string, ResolvedLink>? _linksByDocument;
+    private ILookup<MetaIssueFolder, ScanProblem>? _misplacedAttemptFiles;
     private LinkSuggestions? _suggestions;
 
     public CheckContext(DocsTree tree, CheckerOptions options)
@@ -88,11 +90,24 @@ public sealed class CheckContext
         });
     }
 
-    /// <summary>Every link of every readable document, resolved once for all the link rules.</summary>
+    /// <summary>Every link of every readable document, resolved once (in parallel, in document order) for all the link rules.</summary>
     public IReadOnlyList<ResolvedLink> ResolvedLinks => _resolvedLinks ??= Tree.Documents
         .Where(d => d.Facts is not null)
+        .ToList()
+        .AsParallel()
+        .AsOrdered()
         .SelectMany(d => d.Facts!.Links.Select(link => new ResolvedLink(d, link, Links.Resolve(d.FullPath, link))))
         .ToList();
+
+    /// <summary>The resolved links of one document.</summary>
+    public IEnumerable<ResolvedLink> LinksOf(DocumentFile document) =>
+        (_linksByDocument ??= ResolvedLinks.ToLookup(l => l.Document.FullPath, StringComparer.Ordinal))[document.FullPath];
+
+    /// <summary>Files found among a meta-issue's attempt folders (MI002).</summary>
+    public IEnumerable<ScanProblem> MisplacedAttemptFiles(MetaIssueFolder issue) =>
+        (_misplacedAttemptFiles ??= Tree.Problems
+            .Where(p => p.IsMisplacedAttemptFile && MetaIssueContaining(p.FullPath) is not null)
+            .ToLookup(p => MetaIssueContaining(p.FullPath)!))[issue];
 
     public LinkSuggestions Suggestions => _suggestions ??= new LinkSuggestions(Tree);
 
@@ -113,9 +128,8 @@ public sealed class CheckContext
                 continue;
             }
 
-            foreach (var link in lesson.Facts.Links)
+            foreach (var (_, _, target) in LinksOf(lesson))
             {
-                var target = Links.Resolve(lesson.FullPath, link);
                 if (target.Kind != LinkTargetKind.Local || !target.Exists || MetaIssueContaining(target.Path) is not { } issue)
                 {
                     continue;

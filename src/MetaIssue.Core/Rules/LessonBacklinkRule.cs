@@ -24,10 +24,9 @@ public sealed class LessonBacklinkRule : MetaIssueRule
         }
 
         var linked = new HashSet<string>(
-            facts.Links
-                .Select(link => context.Links.Resolve(readme.FullPath, link))
-                .Where(target => target.Kind == LinkTargetKind.Local)
-                .Select(target => target.Path),
+            context.LinksOf(readme)
+                .Where(link => link.Target.Kind == LinkTargetKind.Local)
+                .Select(link => link.Target.Path),
             StringComparer.Ordinal);
 
         foreach (var lesson in lessons.Where(l => !linked.Contains(l.FullPath)))

@@ -17,8 +17,8 @@ public sealed class SupersededLinkRule : MetaIssueRule
             return;
         }
 
-        var linksElsewhere = facts.Links
-            .Select(link => context.Links.Resolve(readme.FullPath, link))
+        var linksElsewhere = context.LinksOf(readme)
+            .Select(link => link.Target)
             .Any(target => target.Kind == LinkTargetKind.Local && target.Exists
                 && context.MetaIssueContaining(target.Path) is { } other && other != issue);
 

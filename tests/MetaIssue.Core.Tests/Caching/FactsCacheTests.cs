@@ -78,4 +78,22 @@ public sealed class FactsCacheTests
         repository.Check(o => o.CacheDirectory = cache);
         Assert.Equal(new[] { FactsCacheFile.FileName }, Directory.GetFiles(cache).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void An_unreadable_file_does_not_make_every_build_rewrite_the_cache()
+    {
+        using var repository = Healthy();
+        repository.WriteBytes($"{Folder}/analysis/broken.md", [0x23, 0xC3, 0x28]);
+        var cache = repository.PathOf("obj/metaissue");
+        repository.Check(o => o.CacheDirectory = cache);
+        var file = Path.Combine(cache, FactsCacheFile.FileName);
+        var stamp = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(file, stamp);
+
+        var second = repository.Check(o => o.CacheDirectory = cache);
+
+        Assert.Equal(1, second.CacheMisses); // the unreadable file, read again
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(file));
+        Assert.Single(second.Diagnostics, d => d.Code == "MI900");
+    }
 }

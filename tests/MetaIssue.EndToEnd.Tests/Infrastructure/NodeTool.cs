@@ -21,8 +21,11 @@ public sealed class NodeTool
 
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 
-    public static Task<NodeTool> GetAsync(string package, string version) =>
-        Installed.GetOrAdd($"{package}@{version}", spec => new Lazy<Task<NodeTool>>(() => InstallAsync(spec))).Value;
+    public static Task<NodeTool> GetAsync(string package, string version) => GetAsync($"{package}@{version}");
+
+    /// <summary>Several packages installed side by side (a CLI and its plugins), e.g. <c>GetAsync("remark-cli@12.0.1", "remark-validate-links@13.1.0")</c>.</summary>
+    public static Task<NodeTool> GetAsync(params string[] specs) =>
+        Installed.GetOrAdd(string.Join(" ", specs), _ => new Lazy<Task<NodeTool>>(() => InstallAsync(specs))).Value;
 
     /// <summary>Skips the calling test (or fails it under METAISSUE_REQUIRE_NODE_TOOLS=1) when a program is missing.</summary>
     public static void SkipUnlessAvailable(string program, string why)
@@ -81,9 +84,10 @@ public sealed class NodeTool
         return (process.ExitCode, await output + await error);
     }
 
-    private static async Task<NodeTool> InstallAsync(string spec)
+    private static async Task<NodeTool> InstallAsync(string[] specs)
     {
-        var directory = RepositoryLayout.PathTo($"artifacts/node-tools/{spec.Replace('/', '_').Replace('@', '_')}");
+        var spec = string.Join(" ", specs);
+        var directory = RepositoryLayout.PathTo($"artifacts/node-tools/{string.Join("+", specs).Replace('/', '_').Replace('@', '_')}");
         if (System.IO.Directory.Exists(Path.Combine(directory, "node_modules")) && File.Exists(Path.Combine(directory, ".installed")))
         {
             return new NodeTool(directory);
@@ -92,7 +96,7 @@ public sealed class NodeTool
         System.IO.Directory.CreateDirectory(directory);
         var (exitCode, output) = await RunAsync(
             "npm",
-            ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", directory, spec],
+            ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", directory, .. specs],
             directory,
             TimeSpan.FromMinutes(10),
             new Dictionary<string, string> { ["PUPPETEER_SKIP_DOWNLOAD"] = "1", ["npm_config_update_notifier"] = "false" });
