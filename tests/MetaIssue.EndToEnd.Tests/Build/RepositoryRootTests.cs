@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MetaIssue.EndToEnd.Infrastructure;
 
 namespace MetaIssue.EndToEnd.Build;
@@ -11,9 +10,9 @@ public sealed class RepositoryRootTests(TemplateHiveFixture fixture)
     public async Task In_a_git_worktree_the_root_is_the_worktree_and_a_package_reference_in_Directory_Build_props_is_enough()
     {
         using var repository = await SampleRepository.CreateAsync(fixture.Packages);
-        await GitAsync(repository.Root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "start");
+        await repository.GitAsync("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "start");
         var worktree = Path.Combine(repository.Root, "wt");
-        await GitAsync(repository.Root, "worktree", "add", "-q", worktree);
+        await repository.GitAsync("worktree", "add", "-q", worktree);
         Assert.True(File.Exists(Path.Combine(worktree, ".git")), "a worktree's .git is a file");
 
         repository.Write("wt/NuGet.config", repository.Read("NuGet.config"));
@@ -33,19 +32,5 @@ public sealed class RepositoryRootTests(TemplateHiveFixture fixture)
         var finding = Assert.Single(build.MetaIssue, d => d.Code == "MI010");
         Assert.Equal("wt/docs/meta-issues/perf/README.md", finding.File);
         Assert.Equal(["MI001", "MI001", "MI001", "MI010"], build.MetaIssue.Select(d => d.Code).Order());
-    }
-
-    private static async Task GitAsync(string workingDirectory, params string[] arguments)
-    {
-        using var git = Process.Start(new ProcessStartInfo("git", arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        var error = git.StandardError.ReadToEndAsync();
-        await git.WaitForExitAsync();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {await error}");
     }
 }

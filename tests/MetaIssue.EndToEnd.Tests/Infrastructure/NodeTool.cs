@@ -21,10 +21,10 @@ public sealed class NodeTool
 
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath);
 
-    public static Task<NodeTool> GetAsync(string package, string version) => GetAsync($"{package}@{version}");
+    public static Task<NodeTool> GetAsync(string package, string version) => GetPackagesAsync($"{package}@{version}");
 
-    /// <summary>Several packages installed side by side (a CLI and its plugins), e.g. <c>GetAsync("remark-cli@12.0.1", "remark-validate-links@13.1.0")</c>.</summary>
-    public static Task<NodeTool> GetAsync(params string[] specs) =>
+    /// <summary>Several packages installed side by side (a CLI and its plugins), e.g. <c>GetPackagesAsync("remark-cli@12.0.1", "remark-validate-links@13.1.0")</c>.</summary>
+    public static Task<NodeTool> GetPackagesAsync(params string[] specs) =>
         Installed.GetOrAdd(string.Join(" ", specs), _ => new Lazy<Task<NodeTool>>(() => InstallAsync(specs))).Value;
 
     /// <summary>Skips the calling test (or fails it under METAISSUE_REQUIRE_NODE_TOOLS=1) when a program is missing.</summary>

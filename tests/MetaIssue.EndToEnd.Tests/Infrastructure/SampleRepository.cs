@@ -153,15 +153,20 @@ public sealed class SampleRepository : IDisposable
 
     public void Dispose() => directory.Dispose();
 
-    private async Task GitInitAsync()
+    private Task GitInitAsync() => GitAsync("init", "-q", Root);
+
+    /// <summary>Runs git in the repository, failing the test when it fails.</summary>
+    public async Task GitAsync(params string[] arguments)
     {
-        using var git = Process.Start(new ProcessStartInfo("git", ["init", "-q", Root])
+        using var git = Process.Start(new ProcessStartInfo("git", arguments)
         {
+            WorkingDirectory = Directory.Exists(Root) ? Root : Path.GetTempPath(),
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
+        var error = git.StandardError.ReadToEndAsync();
         await git.WaitForExitAsync();
-        Assert.True(git.ExitCode == 0, "git init failed: " + await git.StandardError.ReadToEndAsync());
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {await error}");
     }
 }

@@ -14,8 +14,9 @@ public sealed partial class RemarkParityTests(TemplateHiveFixture fixture)
     public async Task Every_missing_file_and_heading_remark_validate_links_finds_is_reported_at_the_same_line()
     {
         NodeTool.SkipUnlessAvailable("npm", "the comparison with remark-validate-links");
-        var remark = await NodeTool.GetAsync("remark-cli@12.0.1", "remark-validate-links@13.1.0");
+        var remark = await NodeTool.GetPackagesAsync("remark-cli@12.0.1", "remark-validate-links@13.1.0");
         using var repository = await SampleRepository.CreateAsync(fixture.Packages);
+        await repository.GitAsync("remote", "add", "origin", "https://github.com/example/sample.git"); // remark-validate-links asks for it
         var corpus = RepositoryLayout.PathTo("tests/corpus/kg-example-performance-saga");
         foreach (var file in Directory.EnumerateFiles(corpus, "*.md", SearchOption.AllDirectories))
         {
@@ -43,9 +44,8 @@ public sealed partial class RemarkParityTests(TemplateHiveFixture fixture)
 
         var build = await repository.BuildAsync("src/App/App.csproj");
         var (exitCode, output) = await NodeTool.RunAsync(
-            "node", [remark.PathOf("node_modules/remark-cli/cli.js"), "--use", "remark-validate-links", "--no-stdout", "docs/meta-issues"],
-            repository.Root, TimeSpan.FromMinutes(3),
-            new Dictionary<string, string> { ["NODE_PATH"] = remark.PathOf("node_modules") });
+            "node", [remark.PathOf("node_modules/remark-cli/cli.js"), "--use", remark.PathOf("node_modules/remark-validate-links/index.js"), "--no-stdout", "docs/meta-issues"],
+            repository.Root, TimeSpan.FromMinutes(3));
         var theirs = ParseRemark(output);
         Assert.True(theirs.Count >= 10, $"remark-validate-links reported too little to compare (exit {exitCode}):\n{output}");
 
@@ -66,7 +66,7 @@ public sealed partial class RemarkParityTests(TemplateHiveFixture fixture)
             var line = Ansi().Replace(raw.TrimEnd('\r'), string.Empty);
             if (line.StartsWith("docs/", StringComparison.Ordinal))
             {
-                file = line.Trim();
+                file = line.Split(':')[0].Trim(); // "docs/x.md" or "docs/x.md: no issues found"
                 continue;
             }
 
@@ -80,7 +80,7 @@ public sealed partial class RemarkParityTests(TemplateHiveFixture fixture)
         return findings;
     }
 
-    [GeneratedRegex(@"^\s+(?<line>\d+):\d+(?:-\d+:\d+)?\s+warning\s+(?<message>.+?)\s+(?<rule>missing-[a-z-]+)\s+remark-validate-links")]
+    [GeneratedRegex(@"^\s*(?<line>\d+):\d+(?:-\d+:\d+)?\s+warning\s+(?<message>.+?)\s+(?<rule>missing-[a-z-]+)\s+remark-validate-links")]
     private static partial Regex Finding();
 
     [GeneratedRegex(@"\x1b\[[0-9;]*m")]
