@@ -12,8 +12,7 @@ namespace MetaIssue.Benchmarks.Measuring;
 /// </summary>
 internal static class PhaseProfile
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation().UsePipeTables().UseTaskLists().UseYamlFrontMatter().Build();
+    private static MarkdownPipeline Pipeline => MetaIssue.Markdown.MarkdownFactsReader.Pipeline;
 
     public sealed record Phase(string Name, double Milliseconds);
 

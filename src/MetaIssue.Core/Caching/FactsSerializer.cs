@@ -30,7 +30,7 @@ internal static class FactsSerializer
             w.Write((byte)f.Origin);
             Write(w, f.ValueRange);
         });
-        WriteList(writer, facts.Tables, (w, t) =>
+        WriteList(writer, facts.AttemptTables, (w, t) =>
         {
             WriteRow(w, t.Header);
             WriteList(w, t.Rows, WriteRow);

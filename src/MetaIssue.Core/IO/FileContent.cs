@@ -14,15 +14,12 @@ public static class FileContent
     {
         try
         {
-            if (Directory.Exists(path))
-            {
-                return FileRead.Failed("is a folder where a Markdown file is expected; rename or remove it");
-            }
-
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return FileRead.Failed("cannot be read: it is a broken symbolic link or was deleted while checking");
+                return Directory.Exists(path)
+                    ? FileRead.Failed("is a folder where a Markdown file is expected; rename or remove it")
+                    : FileRead.Failed("cannot be read: it is a broken symbolic link, or was removed while checking");
             }
 
             if (info.Length > maxBytes)
@@ -57,7 +54,28 @@ public static class FileContent
     /// <summary>The file's bytes, or null when it holds more than <paramref name="maxBytes"/> (it may grow after the size check).</summary>
     private static byte[]? ReadAtMost(string path, long maxBytes)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+
+        // The usual case in one read: a regular file of the size it says, into an array of exactly that size.
+        var length = stream.Length;
+        if (length > 0 && length <= maxBytes)
+        {
+            var exact = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < exact.Length && (got = stream.Read(exact, filled, exact.Length - filled)) > 0)
+            {
+                filled += got;
+            }
+
+            if (filled == exact.Length && stream.Read(new byte[1], 0, 1) == 0)
+            {
+                return exact;
+            }
+
+            stream.Position = 0; // it changed while being read: fall back to the bounded loop
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;

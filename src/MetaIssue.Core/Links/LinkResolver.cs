@@ -25,6 +25,9 @@ public sealed class LinkResolver
         _wikiBases = wikiBases.Select(PathText.Normalize).Concat(new[] { _repositoryRoot }).Distinct().ToList();
     }
 
+    /// <summary>Records paths the scan has already seen, so links to them are resolved without asking the file system.</summary>
+    public void Know(string fullPath, bool isFolder) => _existence[fullPath] = (true, isFolder);
+
     public LinkTarget Resolve(string fromFile, LinkFact link)
     {
         var url = link.Url.Trim();

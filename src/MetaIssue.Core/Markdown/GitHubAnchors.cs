@@ -35,8 +35,28 @@ public sealed class GitHubAnchors
     public static string Slug(string headingText)
     {
         var builder = new StringBuilder(headingText.Length);
-        foreach (var c in headingText.Trim().ToLowerInvariant())
+        foreach (var original in headingText.Trim())
         {
+            // ASCII, nearly every heading, without the Unicode tables.
+            if (original < 128)
+            {
+                if (original is >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '-')
+                {
+                    builder.Append(original);
+                }
+                else if (original is >= 'A' and <= 'Z')
+                {
+                    builder.Append((char)(original + 32));
+                }
+                else if (original == ' ')
+                {
+                    builder.Append('-');
+                }
+
+                continue;
+            }
+
+            var c = char.ToLowerInvariant(original);
             switch (CharUnicodeInfo.GetUnicodeCategory(c))
             {
                 case UnicodeCategory.UppercaseLetter:

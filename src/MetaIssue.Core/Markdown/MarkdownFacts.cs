@@ -12,7 +12,7 @@ public sealed class MarkdownFacts
         IReadOnlyList<string> htmlAnchors,
         IReadOnlyList<LinkFact> links,
         IReadOnlyList<FieldFact> fields,
-        IReadOnlyList<TableFact> tables,
+        IReadOnlyList<TableFact> attemptTables,
         IReadOnlyList<AttemptMention> attemptMentions,
         IReadOnlyList<PlaceholderFact> placeholders)
     {
@@ -21,7 +21,7 @@ public sealed class MarkdownFacts
         HtmlAnchors = htmlAnchors;
         Links = links;
         Fields = fields;
-        Tables = tables;
+        AttemptTables = attemptTables;
         AttemptMentions = attemptMentions;
         Placeholders = placeholders;
     }
@@ -39,7 +39,11 @@ public sealed class MarkdownFacts
     /// <summary><c>Name: value</c> lines (bold or plain, in paragraphs, list items or headings) and front matter keys.</summary>
     public IReadOnlyList<FieldFact> Fields { get; }
 
-    public IReadOnlyList<TableFact> Tables { get; }
+    /// <summary>
+    /// Tables that list attempts (a row starts with an attempt number), such as the README timeline. Other tables are
+    /// read for entries, links and prompts but not kept: a docs tree has thousands, and only these are compared.
+    /// </summary>
+    public IReadOnlyList<TableFact> AttemptTables { get; }
 
     /// <summary>Every place the file names an attempt number (<c>Attempt 003</c>, <c>#3</c>, a link to <c>attempts/003-…</c>, a table row).</summary>
     public IReadOnlyList<AttemptMention> AttemptMentions { get; }
@@ -79,7 +83,7 @@ public sealed class MarkdownFacts
     }
 }
 
-public sealed record HeadingFact(int Level, string Text, string Anchor, SourceRange Range);
+public readonly record struct HeadingFact(int Level, string Text, string Anchor, SourceRange Range);
 
 public enum LinkKind
 {
@@ -92,7 +96,7 @@ public enum LinkKind
 }
 
 /// <summary>A link as written: <see cref="Url"/> is the raw destination, <see cref="Range"/> where to edit it.</summary>
-public sealed record LinkFact(LinkKind Kind, string Url, string Label, SourceRange Range);
+public readonly record struct LinkFact(LinkKind Kind, string Url, string Label, SourceRange Range);
 
 public enum FieldOrigin
 {
@@ -103,9 +107,9 @@ public enum FieldOrigin
 }
 
 /// <summary>A <c>Name: value</c> field. <see cref="ValueRange"/> covers the value (or the name when the value is empty).</summary>
-public sealed record FieldFact(string Name, string Value, FieldOrigin Origin, SourceRange ValueRange);
+public readonly record struct FieldFact(string Name, string Value, FieldOrigin Origin, SourceRange ValueRange);
 
-public sealed record TableCellFact(string Text, SourceRange Range);
+public readonly record struct TableCellFact(string Text, SourceRange Range);
 
 /// <summary>A table row; <see cref="Attempt"/> is the attempt its first cell names, if any.</summary>
 public sealed record TableRowFact(IReadOnlyList<TableCellFact> Cells, SourceRange Range, int? Attempt = null);
@@ -130,9 +134,9 @@ public enum MentionKind
 /// A mention of attempt <see cref="Number"/>. <see cref="HasContent"/> tells whether an entry says anything beyond
 /// the attempt's name and unfilled prompts (e.g. <c>- Attempt 002: [Result]</c> has none yet).
 /// </summary>
-public sealed record AttemptMention(int Number, MentionKind Kind, bool HasContent, SourceRange Range)
+public readonly record struct AttemptMention(int Number, MentionKind Kind, bool HasContent, SourceRange Range)
 {
     public bool IsEntry => Kind != MentionKind.Text;
 }
 
-public sealed record PlaceholderFact(string Text, SourceRange Range);
+public readonly record struct PlaceholderFact(string Text, SourceRange Range);

@@ -16,7 +16,8 @@ namespace MetaIssue.Markdown;
 /// </summary>
 public static class MarkdownFactsReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>The Markdig pipeline every file is parsed with (also the benchmark's read + parse floor).</summary>
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UsePipeTables()
         .UseTaskLists()
@@ -49,8 +50,18 @@ public static class MarkdownFactsReader
 
         private const string DatePrompt = "YYYY-MM-DD";
 
+        // Scratch space reused by every file parsed on the same thread: the walk would otherwise allocate (and
+        // collect) a stack and a few growing buffers for every paragraph, which costs more than the parse itself.
+        [ThreadStatic]
+        private static Stack<(Inline Node, TextOrigin Origin)>? t_inlines;
+
+        [ThreadStatic]
+        private static List<TextLine>? t_lines;
+
         private readonly LineMap _map;
-        private readonly Stack<(Inline Node, TextOrigin Origin)> _inlines = new();
+        private readonly Stack<(Inline Node, TextOrigin Origin)> _inlines = t_inlines ??= new();
+        private readonly List<TextLine> _linePool = t_lines ??= new();
+        private int _linesInUse;
         private readonly GitHubAnchors _anchors = new();
         private readonly List<HeadingFact> _headings = new();
         private readonly List<string> _htmlAnchors = new();
@@ -69,6 +80,7 @@ public static class MarkdownFactsReader
             while (blocks.Count > 0)
             {
                 var block = blocks.Pop();
+                _linesInUse = 0; // the lines of the previous block are no longer needed
                 switch (block)
                 {
                     case YamlFrontMatterBlock frontMatter:
@@ -339,73 +351,93 @@ public static class MarkdownFactsReader
             return false;
         }
 
+        /// <summary>
+        /// Every cell is read for prompts, links and attempt names; only the header and the rows that start with an
+        /// attempt are kept as facts (they are what the README timeline rule compares), which spares building cell
+        /// texts for the thousands of other table rows in a docs tree.
+        /// </summary>
         private void ReadTable(Table table)
         {
             TableRowFact? header = null;
             var rows = new List<TableRowFact>();
             var columnHoldsAttempts = false;
+            var cells = new List<(TableCell Cell, List<TextLine> Lines)>();
             foreach (var rowBlock in table.OfType<TableRow>())
             {
-                var cells = new List<TableCellFact>();
-                TextLine? firstCellLine = null;
+                cells.Clear();
                 foreach (var cell in rowBlock.OfType<TableCell>())
                 {
-                    var lines = cell.OfType<ParagraphBlock>().SelectMany(p => BuildLines(p.Inline)).ToList();
+                    var lines = new List<TextLine>();
+                    foreach (var paragraph in cell.OfType<ParagraphBlock>())
+                    {
+                        lines.AddRange(BuildLines(paragraph.Inline));
+                    }
+
                     foreach (var line in lines)
                     {
                         ReadTextFacts(line);
                     }
 
-                    firstCellLine ??= lines.FirstOrDefault() ?? new TextLine();
-                    var text = string.Join(" ", lines.Select(l => l.Text)).Trim();
-                    cells.Add(new TableCellFact(text, _map.Range(cell.Span.Start, Math.Max(cell.Span.Start, cell.Span.End))));
+                    cells.Add((cell, lines));
                 }
 
-                // Markdig starts a row after its leading pipe; point at the start of the line, where the row visibly begins.
-                var row = new TableRowFact(cells, _map.Range(_map.LineStart(rowBlock.Span.Start), Math.Max(rowBlock.Span.Start, rowBlock.Span.End)));
                 if (rowBlock.IsHeader && header is null)
                 {
-                    header = row;
-                    columnHoldsAttempts = cells.Count > 0 && (cells[0].Text.IndexOf("attempt", StringComparison.OrdinalIgnoreCase) >= 0 || cells[0].Text.Trim() == "#");
-                    for (var i = 1; i < cells.Count; i++)
+                    header = RowFact(rowBlock, cells, null);
+                    var headerCells = header.Cells;
+                    columnHoldsAttempts = headerCells.Count > 0 && (headerCells[0].Text.IndexOf("attempt", StringComparison.OrdinalIgnoreCase) >= 0 || headerCells[0].Text == "#");
+                    for (var i = 1; i < headerCells.Count; i++)
                     {
-                        foreach (var (number, _, _) in AttemptReferences.FindInText(cells[i].Text))
+                        foreach (var (number, _, _) in AttemptReferences.FindInText(headerCells[i].Text))
                         {
-                            _mentions.Add(new AttemptMention(number, MentionKind.TableColumn, true, cells[i].Range));
+                            _mentions.Add(new AttemptMention(number, MentionKind.TableColumn, true, headerCells[i].Range));
                         }
                     }
 
                     continue;
                 }
 
-                var attempt = ReadTableRowEntry(row, firstCellLine, columnHoldsAttempts);
-                rows.Add(attempt is null ? row : row with { Attempt = attempt });
+                if (cells.Count > 0 && RowAttempt(cells[0].Lines, columnHoldsAttempts) is int attempt)
+                {
+                    var row = RowFact(rowBlock, cells, attempt);
+                    var hasContent = row.Cells.Skip(1).Any(c => HasContentBeyondPrompts(c.Text));
+                    _mentions.Add(new AttemptMention(attempt, MentionKind.TableRow, hasContent, row.Range));
+                    rows.Add(row);
+                }
             }
 
-            header ??= new TableRowFact(Array.Empty<TableCellFact>(), _map.Range(table.Span.Start, table.Span.Start));
-            _tables.Add(new TableFact(header, rows, _map.Range(table.Span.Start, Math.Max(table.Span.Start, table.Span.End))));
+            if (rows.Count > 0)
+            {
+                header ??= new TableRowFact(Array.Empty<TableCellFact>(), _map.Range(table.Span.Start, table.Span.Start));
+                _tables.Add(new TableFact(header, rows, _map.Range(table.Span.Start, Math.Max(table.Span.Start, table.Span.End))));
+            }
         }
 
-        private int? ReadTableRowEntry(TableRowFact row, TextLine? firstCell, bool columnHoldsAttempts)
+        /// <summary>The attempt a row's first cell names (<c>003</c>, <c>[003](…)</c>, <c>Attempt 3</c>, a link to its folder).</summary>
+        private static int? RowAttempt(List<TextLine> firstCell, bool columnHoldsAttempts)
         {
-            if (row.Cells.Count == 0 || firstCell is null)
+            if (firstCell.Count == 0)
             {
                 return null;
             }
 
-            var number = AttemptReferences.FromFirstCell(CodeFree(firstCell), columnHoldsAttempts);
-            if (number is null && firstCell.FirstLink is { } link)
+            var text = string.Concat(firstCell.Select(CodeFree));
+            return AttemptReferences.FromFirstCell(text, columnHoldsAttempts)
+                ?? (firstCell[0].FirstLink is { } link ? AttemptReferences.FromPath(link.Url) : null);
+        }
+
+        private TableRowFact RowFact(TableRow row, List<(TableCell Cell, List<TextLine> Lines)> cells, int? attempt)
+        {
+            var facts = new TableCellFact[cells.Count];
+            for (var i = 0; i < cells.Count; i++)
             {
-                number = AttemptReferences.FromPath(link.Url);
+                var (cell, lines) = cells[i];
+                var text = lines.Count == 1 ? lines[0].Text.Trim() : string.Join(" ", lines.Select(l => l.Text)).Trim();
+                facts[i] = new TableCellFact(text, _map.Range(cell.Span.Start, Math.Max(cell.Span.Start, cell.Span.End)));
             }
 
-            if (number is int attempt)
-            {
-                var hasContent = row.Cells.Skip(1).Any(c => HasContentBeyondPrompts(c.Text));
-                _mentions.Add(new AttemptMention(attempt, MentionKind.TableRow, hasContent, row.Range));
-            }
-
-            return number;
+            // Markdig starts a row after its leading pipe; point at the start of the line, where the row visibly begins.
+            return new TableRowFact(facts, _map.Range(_map.LineStart(row.Span.Start), Math.Max(row.Span.Start, row.Span.End)), attempt);
         }
 
         private void ReadDefinitions(LinkReferenceDefinitionGroup group)
@@ -465,7 +497,7 @@ public static class MarkdownFactsReader
         private List<TextLine> BuildLines(ContainerInline? root)
         {
             var lines = new List<TextLine>();
-            var current = new TextLine();
+            var current = RentLine();
             lines.Add(current);
             if (root is null)
             {
@@ -484,7 +516,7 @@ public static class MarkdownFactsReader
                         AppendLiteral(current, literal, origin);
                         break;
                     case LineBreakInline:
-                        current = new TextLine();
+                        current = RentLine();
                         lines.Add(current);
                         break;
                     case CodeInline code:
@@ -534,6 +566,18 @@ public static class MarkdownFactsReader
             {
                 _mentions.Add(new AttemptMention(number, MentionKind.Text, true, range));
             }
+        }
+
+        private TextLine RentLine()
+        {
+            if (_linesInUse == _linePool.Count)
+            {
+                _linePool.Add(new TextLine());
+            }
+
+            var line = _linePool[_linesInUse++];
+            line.Reset();
+            return line;
         }
 
         /// <summary>Marks, on the inline stack, where a link's label ends.</summary>

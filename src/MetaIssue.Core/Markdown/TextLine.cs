@@ -29,6 +29,16 @@ internal sealed class TextLine
 
     public string Text => _cached ??= _text.ToString();
 
+    /// <summary>Empties the line for reuse: lines are pooled per thread, since a file has thousands of them.</summary>
+    public void Reset()
+    {
+        _text.Clear();
+        _runs.Clear();
+        _cached = null;
+        _linkOpen = false;
+        FirstLink = null;
+    }
+
     public int Length => _text.Length;
 
     /// <summary>The first link whose label is on this line: its destination and where its label starts and ends.</summary>

@@ -57,10 +57,30 @@ public sealed class AttemptFolder
 
     public DocumentFile? AttemptResults { get; }
 
-    /// <summary>The field of attempt-results.md that carries the outcome (Status, Outcome, Result, Verdict or Assessment).</summary>
-    public FieldFact? OutcomeField => AttemptResults?.Facts?.FindField(OutcomeVocabulary.FieldNames);
+    private (FieldFact? Field, AttemptOutcome Outcome)? _outcome;
 
-    public AttemptOutcome Outcome => OutcomeField is { } outcome ? OutcomeVocabulary.Parse(outcome.Value) : AttemptOutcome.Unknown;
+    /// <summary>The field of attempt-results.md that carries the outcome (Status, Outcome, Result, Verdict or Assessment).</summary>
+    public FieldFact? OutcomeField => ReadOutcome().Field;
+
+    /// <summary>The recognised outcome; read once, after the files are loaded (every rule asks for it).</summary>
+    public AttemptOutcome Outcome => ReadOutcome().Outcome;
+
+    private (FieldFact? Field, AttemptOutcome Outcome) ReadOutcome()
+    {
+        if (_outcome is { } known)
+        {
+            return known;
+        }
+
+        var field = AttemptResults?.Facts?.FindField(OutcomeVocabulary.FieldNames);
+        var read = (field, field is { } outcome ? OutcomeVocabulary.Parse(outcome.Value) : AttemptOutcome.Unknown);
+        if (AttemptResults is null || AttemptResults.Facts is not null || AttemptResults.Problem is not null)
+        {
+            _outcome = read;
+        }
+
+        return read;
+    }
 
     public bool IsCompleted => Outcome.IsCompleted();
 

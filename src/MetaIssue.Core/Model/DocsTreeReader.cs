@@ -29,12 +29,15 @@ public static class DocsTreeReader
             roots.Add(folder);
             foreach (var entry in Entries(folder, problems).OfType<DirectoryInfo>().OrderBy(d => d.Name, StringComparer.Ordinal))
             {
-                if (IsHidden(entry) || IsLinkedFolder(entry, problems) || !LooksLikeMetaIssue(entry, problems))
+                if (IsHidden(entry) || IsLinkedFolder(entry, problems))
                 {
                     continue;
                 }
 
-                metaIssues.Add(ReadMetaIssue(root, folder, entry, problems));
+                if (ReadMetaIssue(root, folder, entry, problems) is { } issue)
+                {
+                    metaIssues.Add(issue);
+                }
             }
         }
 
@@ -50,29 +53,31 @@ public static class DocsTreeReader
     }
 
     /// <summary>
-    /// A subfolder is a meta-issue when it holds a core file or an attempts folder; others (images/, assets/) are
-    /// not, so they are neither checked nor reported as meta-issues missing every file.
+    /// Reads one meta-issue, listing each of its folders once. A subfolder of a root is a meta-issue when it holds a
+    /// core file or an attempts folder; others (images/, assets/) are not, so they are neither checked nor reported
+    /// as meta-issues missing every file.
     /// </summary>
-    private static bool LooksLikeMetaIssue(DirectoryInfo folder, List<ScanProblem> problems) =>
-        Entries(folder.FullName, problems).Any(e =>
-            e.Name == MetaIssueFolder.AttemptsFolder
-            || MetaIssueFolder.CoreFiles.Any(core => string.Equals(core, e.Name, StringComparison.OrdinalIgnoreCase)));
-
-    private static MetaIssueFolder ReadMetaIssue(string root, string metaIssuesRoot, DirectoryInfo folder, List<ScanProblem> problems)
+    private static MetaIssueFolder? ReadMetaIssue(string root, string metaIssuesRoot, DirectoryInfo folder, List<ScanProblem> problems)
     {
         var entries = Entries(folder.FullName, problems);
+        var attemptsFolder = entries.OfType<DirectoryInfo>().FirstOrDefault(d => d.Name == MetaIssueFolder.AttemptsFolder);
         var core = new Dictionary<string, DocumentFile>(StringComparer.Ordinal);
         foreach (var name in MetaIssueFolder.CoreFiles)
         {
             var match = entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
             if (match is not null)
             {
-                core[name] = Document(root, match.FullName);
+                core[name] = new DocumentFile(match.FullName, PathText.FromRoot(root, match.FullName), isFolder: match is DirectoryInfo);
             }
         }
 
+        if (core.Count == 0 && attemptsFolder is null && !entries.Any(e => e.Name == MetaIssueFolder.AttemptsFolder))
+        {
+            return null;
+        }
+
         var attempts = new List<AttemptFolder>();
-        var attemptsFolder = entries.OfType<DirectoryInfo>().FirstOrDefault(d => d.Name == MetaIssueFolder.AttemptsFolder);
+        var others = new List<DocumentFile>();
         if (attemptsFolder is not null && !IsLinkedFolder(attemptsFolder, problems))
         {
             foreach (var entry in Entries(attemptsFolder.FullName, problems).OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -86,16 +91,20 @@ public static class DocsTreeReader
                 {
                     if (!IsLinkedFolder(attemptFolder, problems))
                     {
-                        attempts.Add(ReadAttempt(root, attemptFolder, problems));
+                        attempts.Add(ReadAttempt(root, attemptFolder, problems, others));
                     }
                 }
                 else if (entry.Name.Length > 0 && char.IsDigit(entry.Name[0]))
                 {
                     problems.Add(new ScanProblem(entry.FullName, "is a file where an attempt folder is expected", IsMisplacedAttemptFile: true));
                 }
+                else if (IsMarkdown(entry.Name))
+                {
+                    others.Add(Document(root, entry.FullName));
+                }
             }
         }
-        else if (entries.Any(e => e is FileInfo && e.Name == MetaIssueFolder.AttemptsFolder))
+        else if (attemptsFolder is null && entries.Any(e => e is FileInfo && e.Name == MetaIssueFolder.AttemptsFolder))
         {
             problems.Add(new ScanProblem(Path.Combine(folder.FullName, MetaIssueFolder.AttemptsFolder), "is a file where the attempts folder is expected", IsMisplacedAttemptFile: true));
         }
@@ -104,14 +113,26 @@ public static class DocsTreeReader
             ? byNumber
             : string.CompareOrdinal(a.Name, b.Name));
 
-        // Everything else below the meta-issue (analysis notes, extra files in attempt folders) is checked for links.
-        var known = new HashSet<string>(
-            core.Values.Select(d => d.FullPath)
-                .Concat(attempts.SelectMany(a => new[] { a.SolutionApproach?.FullPath, a.AttemptResults?.FullPath }).OfType<string>()),
-            StringComparer.Ordinal);
-        var others = MarkdownBelow(root, folder, problems, 0)
-            .Where(d => !known.Contains(d.FullPath))
-            .ToList();
+        // Everything else below the meta-issue (analysis notes, profiling write-ups) is checked for links too.
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (IsHidden(entry) || entry == attemptsFolder || core.Values.Any(c => c.FullPath == entry.FullName))
+            {
+                continue;
+            }
+
+            if (entry is DirectoryInfo sub)
+            {
+                if (!IsLinkedFolder(sub, problems))
+                {
+                    others.AddRange(MarkdownBelow(root, sub, problems, 1));
+                }
+            }
+            else if (IsMarkdown(entry.Name))
+            {
+                others.Add(Document(root, entry.FullName));
+            }
+        }
 
         return new MetaIssueFolder(
             folder.FullName,
@@ -122,19 +143,40 @@ public static class DocsTreeReader
             others);
     }
 
-    private static AttemptFolder ReadAttempt(string root, DirectoryInfo folder, List<ScanProblem> problems)
+    /// <summary>An attempt folder: its two files, and any other Markdown in it (added to <paramref name="others"/>).</summary>
+    private static AttemptFolder ReadAttempt(string root, DirectoryInfo folder, List<ScanProblem> problems, List<DocumentFile> others)
     {
-        var entries = Entries(folder.FullName, problems);
-        DocumentFile? Find(string name) =>
-            entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)) is { } entry
-                ? Document(root, entry.FullName)
-                : null;
+        DocumentFile? approach = null;
+        DocumentFile? results = null;
+        foreach (var entry in Entries(folder.FullName, problems).OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (IsHidden(entry))
+            {
+                continue;
+            }
 
-        return new AttemptFolder(
-            folder.FullName,
-            PathText.FromRoot(root, folder.FullName),
-            Find(AttemptFolder.SolutionApproachFile),
-            Find(AttemptFolder.AttemptResultsFile));
+            if (string.Equals(entry.Name, AttemptFolder.SolutionApproachFile, StringComparison.OrdinalIgnoreCase))
+            {
+                approach = Document(root, entry.FullName);
+            }
+            else if (string.Equals(entry.Name, AttemptFolder.AttemptResultsFile, StringComparison.OrdinalIgnoreCase))
+            {
+                results = Document(root, entry.FullName);
+            }
+            else if (entry is DirectoryInfo sub)
+            {
+                if (!IsLinkedFolder(sub, problems))
+                {
+                    others.AddRange(MarkdownBelow(root, sub, problems, 2));
+                }
+            }
+            else if (IsMarkdown(entry.Name))
+            {
+                others.Add(Document(root, entry.FullName));
+            }
+        }
+
+        return new AttemptFolder(folder.FullName, PathText.FromRoot(root, folder.FullName), approach, results);
     }
 
     /// <summary>Every Markdown file below a folder, not following folder links, to a bounded depth.</summary>

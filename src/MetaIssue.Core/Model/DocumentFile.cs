@@ -6,11 +6,15 @@ namespace MetaIssue.Model;
 /// <summary>A Markdown file of the docs tree: its facts once read and parsed, or the problem that stopped it (MI900).</summary>
 public sealed class DocumentFile
 {
-    public DocumentFile(string fullPath, string relativePath)
+    public DocumentFile(string fullPath, string relativePath, bool isFolder = false)
     {
         FullPath = fullPath;
         RelativePath = relativePath;
+        IsFolder = isFolder;
     }
+
+    /// <summary>A folder found where a Markdown file was expected (a README.md folder): reported, never read.</summary>
+    public bool IsFolder { get; }
 
     public string FullPath { get; }
 
@@ -30,6 +34,12 @@ public sealed class DocumentFile
 
     internal void Load(long maxBytes)
     {
+        if (IsFolder)
+        {
+            Problem = "is a folder where a Markdown file is expected; rename or remove it";
+            return;
+        }
+
         var read = FileContent.Read(FullPath, maxBytes);
         if (read.Text is null)
         {

@@ -58,10 +58,30 @@ public sealed class MetaIssueFolder
 
     public string ReadmePath => Path.Combine(FullPath, ReadmeFile);
 
-    /// <summary>The README's status field (front matter <c>status:</c> first, then the first <c>Status:</c> line).</summary>
-    public FieldFact? StatusField => Readme?.Facts?.FindField("Status");
+    private (FieldFact? Field, ReadmeStatus? Status)? _status;
 
-    public ReadmeStatus? Status => StatusField is { } status ? StatusVocabulary.Parse(status.Value) : null;
+    /// <summary>The README's status field (front matter <c>status:</c> first, then the first <c>Status:</c> line).</summary>
+    public FieldFact? StatusField => ReadStatus().Field;
+
+    /// <summary>The recognised status; read once, after the files are loaded (every rule asks for it).</summary>
+    public ReadmeStatus? Status => ReadStatus().Status;
+
+    private (FieldFact? Field, ReadmeStatus? Status) ReadStatus()
+    {
+        if (_status is { } known)
+        {
+            return known;
+        }
+
+        var field = Readme?.Facts?.FindField("Status");
+        var read = (field, field is { } status ? StatusVocabulary.Parse(status.Value) : null);
+        if (Readme?.Facts is not null || Readme is null || Readme.Problem is not null)
+        {
+            _status = read; // remember only once the README has been loaded (or cannot be)
+        }
+
+        return read;
+    }
 
     public bool IsClosed => Status?.IsClosed == true;
 

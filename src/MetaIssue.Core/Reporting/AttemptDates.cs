@@ -21,8 +21,8 @@ public static class AttemptDates
         var dates = new List<DateTime>();
         if (attempt.Number is int number && issue.ImplementationLog?.Facts is { } log)
         {
-            var heading = log.AttemptMentions.FirstOrDefault(m => m.Kind == MentionKind.Heading && m.Number == number);
-            if (heading is not null)
+            var found = log.AttemptMentions.Where(m => m.Kind == MentionKind.Heading && m.Number == number).Select(m => (AttemptMention?)m).FirstOrDefault();
+            if (found is { } heading)
             {
                 var section = log.SectionOf(heading.Range.Line);
                 var next = section + 1 < log.Headings.Count ? log.Headings[section + 1].Range.Line : int.MaxValue;

@@ -23,7 +23,7 @@ public sealed class AttemptListRule : MetaIssueRule
             return;
         }
 
-        var tables = facts.Tables.Where(t => t.Rows.Any(r => r.Attempt is not null)).ToList();
+        var tables = facts.AttemptTables;
         if (tables.Count == 0)
         {
             return;

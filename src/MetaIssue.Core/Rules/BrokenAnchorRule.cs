@@ -11,6 +11,8 @@ public sealed class BrokenAnchorRule : IRule
 
     public void Check(CheckContext context, DiagnosticSink sink)
     {
+        // Many links point into the same few files: each file's anchors are gathered once.
+        var anchorsOf = new Dictionary<MarkdownFacts, (HashSet<string> Set, List<string> List)>();
         foreach (var (document, link, target) in context.ResolvedLinks)
         {
             if (string.IsNullOrEmpty(target.Fragment) || !target.Exists)
@@ -37,15 +39,20 @@ public sealed class BrokenAnchorRule : IRule
                 continue; // unreadable targets are reported on their own (MI900)
             }
 
-            var anchors = facts.Headings.Select(h => h.Anchor).Concat(facts.HtmlAnchors).ToList();
+            if (!anchorsOf.TryGetValue(facts, out var anchors))
+            {
+                var list = facts.Headings.Select(h => h.Anchor).Concat(facts.HtmlAnchors).Distinct().ToList();
+                anchorsOf[facts] = anchors = (new HashSet<string>(list, StringComparer.OrdinalIgnoreCase), list);
+            }
+
             var fragment = target.Fragment!;
-            if (anchors.Any(a => string.Equals(a, fragment, StringComparison.OrdinalIgnoreCase)))
+            if (anchors.Set.Contains(fragment))
             {
                 continue;
             }
 
             var file = target.Kind == LinkTargetKind.SameDocument ? "this file" : context.Display(target.Path);
-            var closest = Closest(fragment, anchors);
+            var closest = Closest(fragment, anchors.List);
             var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{closest}'?";
             sink.Report(Descriptor, document.FullPath, link.Range,
                 $"'#{BrokenLinkRule.Shorten(fragment)}' names no heading in {file}; {hint}");

@@ -36,6 +36,19 @@ public sealed class CheckContext
         // Wiki links resolve against the docs folder that holds the meta-issue roots, then the repository root.
         var wikiBases = tree.MetaIssueRoots.Select(r => Path.GetDirectoryName(r) ?? r);
         Links = new LinkResolver(tree.RepositoryRoot, wikiBases);
+        foreach (var document in _documentsByPath.Values.Where(d => !d.IsFolder))
+        {
+            Links.Know(document.FullPath, isFolder: false);
+        }
+
+        foreach (var issue in tree.MetaIssues)
+        {
+            Links.Know(issue.FullPath, isFolder: true);
+            foreach (var attempt in issue.Attempts)
+            {
+                Links.Know(attempt.FullPath, isFolder: true);
+            }
+        }
     }
 
     public DocsTree Tree { get; }

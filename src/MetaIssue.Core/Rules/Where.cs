@@ -11,7 +11,7 @@ internal static class Where
     /// <summary>The heading of a section whose title contains <paramref name="word"/>, else the document's title.</summary>
     public static SourceRange Section(DocumentFile document, string word)
     {
-        var heading = document.Facts?.Headings.FirstOrDefault(h => h.Text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+        var heading = document.Facts?.Headings.Where(h => h.Text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0).Select(h => (HeadingFact?)h).FirstOrDefault();
         return heading?.Range ?? Title(document);
     }
 }
