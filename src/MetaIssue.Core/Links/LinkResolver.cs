@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using MetaIssue.IO;
 using MetaIssue.Markdown;
 
@@ -13,7 +12,6 @@ namespace MetaIssue.Links;
 /// </summary>
 public sealed class LinkResolver
 {
-    private static readonly Regex Scheme = new(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private readonly string _repositoryRoot;
     private readonly IReadOnlyList<string> _wikiBases;
@@ -41,7 +39,7 @@ public sealed class LinkResolver
             return new LinkTarget(LinkTargetKind.SameDocument, fromFile, Decode(url.Substring(1)), true, false);
         }
 
-        if (url.StartsWith("//", StringComparison.Ordinal) || Scheme.IsMatch(url))
+        if (url.StartsWith("//", StringComparison.Ordinal) || HasScheme(url))
         {
             return LinkTarget.External;
         }
@@ -61,6 +59,33 @@ public sealed class LinkResolver
         var start = path[0] == '/' ? _repositoryRoot : fromFolder;
         return Locate(start, path.TrimStart('/'), fragment);
     }
+
+    /// <summary>True for a URI scheme (<c>https:</c>, <c>mailto:</c>): a letter, then letters, digits, '+', '.', '-', then ':'.</summary>
+    private static bool HasScheme(string url)
+    {
+        if (url.Length < 2 || !IsAsciiLetter(url[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < url.Length; i++)
+        {
+            var c = url[i];
+            if (c == ':')
+            {
+                return true;
+            }
+
+            if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c is '+' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private LinkTarget ResolveWiki(string fromFolder, string path, string? fragment)
     {

@@ -10,7 +10,7 @@ namespace MetaIssue.Links;
 /// </summary>
 public sealed class LinkSuggestions
 {
-    private static readonly Regex AttemptFolderName = new(@"^(\d{3})-", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex AttemptFolderName = new(@"^(\d{3})-", RegexOptions.CultureInvariant);
 
     // How many same-named files elsewhere are ranked at most: in a tree of thousands of meta-issues every one has an
     // attempt-results.md, and the nearest of the first few is as good a guess as the nearest of all.

@@ -32,21 +32,17 @@ public static class MarkdownFactsReader
 
     private sealed class Walker
     {
-        private static readonly Regex FieldPattern = new(
-            @"^\s*(?<name>\p{L}[\p{L}\p{N} _'/-]{0,39}?)\s*:(?!//)\s*(?<value>.*?)\s*$",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
         private static readonly Regex FrontMatterPattern = new(
             @"^(?<key>[A-Za-z_][\w -]{0,39}?)\s*:\s*(?<value>.*?)\s*$",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.CultureInvariant);
 
         private static readonly Regex HtmlAnchorPattern = new(
             @"\b(?:id|name)\s*=\s*[""']([^""']+)[""']",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex WikiLinkPattern = new(
             @"\[\[(?<target>[^\[\]|\r\n]+?)(?:\|(?<label>[^\[\]\r\n]*))?\]\]",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.CultureInvariant);
 
         private const string DatePrompt = "YYYY-MM-DD";
 
@@ -265,27 +261,19 @@ public static class MarkdownFactsReader
 
         private void ReadField(TextLine line, FieldOrigin origin)
         {
+            if (FieldSyntax.Split(line.Text) is not var (nameStart, nameLength, valueStart, valueLength))
+            {
+                return;
+            }
+
+            if ((line.OriginAt(nameStart) & (TextOrigin.Code | TextOrigin.LinkLabel)) != 0)
+            {
+                return;
+            }
+
             var text = line.Text;
-            if (text.IndexOf(':') < 0)
-            {
-                return;
-            }
-
-            var match = FieldPattern.Match(text);
-            if (!match.Success)
-            {
-                return;
-            }
-
-            var name = match.Groups["name"];
-            if ((line.OriginAt(name.Index) & (TextOrigin.Code | TextOrigin.LinkLabel)) != 0)
-            {
-                return;
-            }
-
-            var value = match.Groups["value"];
-            var range = value.Length > 0 ? line.RangeOf(_map, value.Index, value.Length) : line.RangeOf(_map, name.Index, name.Length);
-            _fields.Add(new FieldFact(name.Value.Trim(), value.Value, origin, range));
+            var range = valueLength > 0 ? line.RangeOf(_map, valueStart, valueLength) : line.RangeOf(_map, nameStart, nameLength);
+            _fields.Add(new FieldFact(text.Substring(nameStart, nameLength), text.Substring(valueStart, valueLength), origin, range));
         }
 
         /// <summary>A line or list item that starts with an attempt (<c>Attempt 002: …</c> or a link to its folder) is an entry for it.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MetaIssue.Markdown;
 using MetaIssue.Vocabulary;
 
@@ -11,8 +10,6 @@ public sealed class AttemptFolder
     public const string SolutionApproachFile = "solution-approach.md";
     public const string AttemptResultsFile = "attempt-results.md";
 
-    private static readonly Regex NamePattern = new(@"^(?<number>\d{3})-(?<slug>.+)$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
     public AttemptFolder(string fullPath, string relativePath, DocumentFile? solutionApproach, DocumentFile? attemptResults)
     {
         FullPath = fullPath;
@@ -21,11 +18,12 @@ public sealed class AttemptFolder
         SolutionApproach = solutionApproach;
         AttemptResults = attemptResults;
 
-        var match = NamePattern.Match(Name);
-        if (match.Success && match.Groups["slug"].Value.Trim().Length > 0)
+        // NNN-slug: three digits, a hyphen, a slug that is not blank.
+        if (Name.Length > 4 && char.IsDigit(Name[0]) && char.IsDigit(Name[1]) && char.IsDigit(Name[2]) && Name[3] == '-'
+            && Name.Substring(4).Trim().Length > 0 && Name[0] < 128 && Name[1] < 128 && Name[2] < 128)
         {
-            Number = int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
-            Slug = match.Groups["slug"].Value;
+            Number = int.Parse(Name.Substring(0, 3), CultureInfo.InvariantCulture);
+            Slug = Name.Substring(4);
         }
         else if (Name.Length > 0 && char.IsDigit(Name[0]))
         {

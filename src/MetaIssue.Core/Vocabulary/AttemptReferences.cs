@@ -8,19 +8,19 @@ public static class AttemptReferences
 {
     private static readonly Regex InText = new(
         @"\battempt\s*(?:#\s*)?(\d{1,4})(?![\d\w])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex InPath = new(
         @"(?:^|/)attempts/(\d{3})(?:-|/|$)",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.CultureInvariant);
 
     private static readonly Regex AtCellStart = new(
         @"^\s*(?:attempt\s*)?#?\s*(\d{1,4})(?![\d\w])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex AtLineStart = new(
         @"^\s*attempt\s*(?:#\s*)?(\d{1,4})(?![\d\w])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Every <c>Attempt N</c> in a run of text, with its index and length.</summary>
     public static IEnumerable<(int Number, int Index, int Length)> FindInText(string text)
@@ -54,6 +54,17 @@ public static class AttemptReferences
     /// </summary>
     public static (int Number, int Length)? AtStartOfLine(string line)
     {
+        var first = 0;
+        while (first < line.Length && char.IsWhiteSpace(line[first]))
+        {
+            first++;
+        }
+
+        if (first == line.Length || (line[first] | 0x20) != 'a')
+        {
+            return null; // nearly every line: no regex needed
+        }
+
         var match = AtLineStart.Match(line);
         return match.Success ? (Parse(match.Groups[1].Value), match.Length) : null;
     }

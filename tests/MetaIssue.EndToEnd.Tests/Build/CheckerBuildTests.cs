@@ -197,11 +197,7 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
     public async Task The_real_performance_saga_gets_exactly_the_expected_warnings()
     {
         using var repository = await SampleRepository.CreateAsync(fixture.Packages);
-        var corpus = RepositoryLayout.PathTo("tests/corpus/kg-example-performance-saga");
-        foreach (var file in Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories))
-        {
-            repository.WriteBytes("docs/meta-issues/performance-saga/" + Path.GetRelativePath(corpus, file).Replace('\\', '/'), File.ReadAllBytes(file));
-        }
+        repository.WithPerformanceSaga();
 
         repository.AddProject("src/App");
         var expected = File.ReadAllLines(RepositoryLayout.PathTo("tests/corpus/performance-saga.expected.tsv"))

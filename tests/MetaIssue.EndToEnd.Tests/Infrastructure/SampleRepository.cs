@@ -98,6 +98,18 @@ public sealed class SampleRepository : IDisposable
         return index + 1;
     }
 
+    /// <summary>Copies the real meta-issue of tests/corpus/ (byte for byte) to docs/meta-issues/performance-saga/.</summary>
+    public SampleRepository WithPerformanceSaga(string searchPattern = "*")
+    {
+        var corpus = RepositoryLayout.PathTo("tests/corpus/kg-example-performance-saga");
+        foreach (var file in Directory.EnumerateFiles(corpus, searchPattern, SearchOption.AllDirectories))
+        {
+            WriteBytes("docs/meta-issues/performance-saga/" + Path.GetRelativePath(corpus, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        }
+
+        return this;
+    }
+
     /// <summary>A project that references MetaIssue.Build (unless told not to), as a user would add it.</summary>
     public string AddProject(
         string folder,

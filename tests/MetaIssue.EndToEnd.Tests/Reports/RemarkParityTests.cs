@@ -17,11 +17,7 @@ public sealed partial class RemarkParityTests(TemplateHiveFixture fixture)
         var remark = await NodeTool.GetPackagesAsync("remark-cli@12.0.1", "remark-validate-links@13.1.0");
         using var repository = await SampleRepository.CreateAsync(fixture.Packages);
         await repository.GitAsync("remote", "add", "origin", "https://github.com/example/sample.git"); // remark-validate-links asks for it
-        var corpus = RepositoryLayout.PathTo("tests/corpus/kg-example-performance-saga");
-        foreach (var file in Directory.EnumerateFiles(corpus, "*.md", SearchOption.AllDirectories))
-        {
-            repository.WriteBytes("docs/meta-issues/performance-saga/" + Path.GetRelativePath(corpus, file).Replace('\\', '/'), File.ReadAllBytes(file));
-        }
+        repository.WithPerformanceSaga("*.md");
 
         repository.Write("docs/meta-issues/links/README.md", """
             # Meta-Issue: Links

@@ -14,11 +14,7 @@ public sealed class SarifReportTests(TemplateHiveFixture fixture)
     private async Task<(SampleRepository Repository, BuildOutcome Build)> BuildSagaWithSarifAsync()
     {
         var repository = await SampleRepository.CreateAsync(fixture.Packages);
-        var corpus = RepositoryLayout.PathTo("tests/corpus/kg-example-performance-saga");
-        foreach (var file in Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories))
-        {
-            repository.WriteBytes("docs/meta-issues/performance-saga/" + Path.GetRelativePath(corpus, file).Replace('\\', '/'), File.ReadAllBytes(file));
-        }
+        repository.WithPerformanceSaga();
 
         repository.WriteBytes("docs/meta-issues/performance-saga/notes/broken.md", [0x23, 0xC3, 0x28]); // a folder-less MI900 too
         var project = repository.AddProject("src/App", properties: "<WarningsAsErrors>MI013</WarningsAsErrors><NoWarn>$(NoWarn);MI016</NoWarn>");
