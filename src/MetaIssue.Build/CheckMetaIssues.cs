@@ -82,6 +82,11 @@ public sealed class CheckMetaIssues : Task
     private void Run()
     {
         var report = CheckRunner.Run(this);
+        if (report.ReplayedFrom is { } replayedFrom)
+        {
+            Log.LogMessage(MessageImportance.Low, $"MetaIssue: nothing the check reads has changed since the last build; showing its findings again ({replayedFrom}).");
+        }
+
         foreach (var warning in report.Warnings)
         {
             Log.LogWarning(

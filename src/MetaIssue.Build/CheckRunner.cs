@@ -14,15 +14,58 @@ internal static class CheckRunner
             MaxFileBytes = task.MaxFileSize > 0 ? task.MaxFileSize : CheckerOptions.DefaultMaxFileBytes,
             CacheDirectory = string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory,
         };
+        var overviewPath = OverviewPath(task, options);
 
+        // A build that writes the overview is a command, not a check: it always looks afresh.
+        var cacheDirectory = task.WriteOverview ? null : options.CacheDirectory;
+        var hostKey = HostKey(task);
+        if (cacheDirectory is not null && Caching.LastCheckFile.FindReplayable(cacheDirectory, hostKey, options) is { } last)
+        {
+            return new CheckReport(last.Diagnostics.Select(ToWarning).ToList(), last.Notes[0] ?? string.Empty, null, overviewPath, last.Notes[1], null)
+            {
+                ReplayedFrom = Path.Combine(cacheDirectory, Caching.LastCheckFile.FileName),
+            };
+        }
+
+        // Taken before reading: an edit made during the check then shows as a change at the next build.
+        var treeFingerprint = cacheDirectory is null ? null : Caching.InputFingerprint.OfTree(options);
         var result = MetaIssueChecker.Check(options);
         var warnings = result.Diagnostics.Select(ToWarning).ToList();
         var sarifProblem = string.IsNullOrWhiteSpace(task.SarifLog) ? null : WriteSarif(task, result);
         var summary = Reporting.CheckSummary.Describe(result, Codes(task.SuppressedCodes));
-        var overviewPath = OverviewPath(task, options);
         var (overviewMessage, overviewError) = Overview(task, result, overviewPath);
+
+        // Not kept when a file could not be read for a reason outside it: fixing a permission changes neither its size
+        // nor its time (on .NET the fingerprint sees Unix modes, but not Windows ACLs).
+        if (treeFingerprint is not null && sarifProblem is null && overviewError is null && !result.Tree.HasProblemsThatMayPass)
+        {
+            var outside = result.OutsidePaths.Append(overviewPath)
+                .Concat(string.IsNullOrWhiteSpace(task.SarifLog) ? Array.Empty<string>() : new[] { SarifPath(task) })
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            Caching.LastCheckFile.Write(cacheDirectory!, new Caching.LastCheck(
+                hostKey, treeFingerprint, outside, Caching.InputFingerprint.OfPaths(outside), result.Diagnostics, new[] { summary, overviewMessage }));
+        }
+
         return new CheckReport(warnings, summary, sarifProblem, overviewPath, overviewMessage, overviewError);
     }
+
+    /// <summary>Every setting that changes what the check reports or writes, and this build of the task.</summary>
+    private static string HostKey(CheckMetaIssues task) => string.Join(
+        "\n",
+        typeof(CheckRunner).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
+        task.RepositoryRoot,
+        task.Roots,
+        task.LessonsRoot,
+        task.MaxFileSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        task.HelpLinkBase,
+        task.SarifLog,
+        task.OverviewFile,
+        task.SuppressedCodes,
+        task.ErrorCodes,
+        task.TreatWarningsAsErrors ? "errors" : "warnings");
+
+    private static string SarifPath(CheckMetaIssues task) => Path.GetFullPath(Path.Combine(task.RepositoryRoot, task.SarifLog.Trim()));
 
     private static string OverviewPath(CheckMetaIssues task, CheckerOptions options) =>
         Path.GetFullPath(Path.Combine(
@@ -64,7 +107,7 @@ internal static class CheckRunner
     /// <summary>Writes the SARIF log; returns why it could not, or null.</summary>
     private static string? WriteSarif(CheckMetaIssues task, CheckResult result)
     {
-        var path = Path.Combine(task.RepositoryRoot, task.SarifLog.Trim());
+        var path = SarifPath(task);
         var suppressed = Codes(task.SuppressedCodes);
         var errors = task.TreatWarningsAsErrors
             ? new HashSet<string>(Diagnostics.RuleCatalog.All.Select(r => r.Id), StringComparer.OrdinalIgnoreCase)
@@ -110,4 +153,8 @@ internal sealed record CheckReport(
     string? SarifProblem,
     string OverviewPath,
     string? OverviewMessage,
-    string? OverviewError);
+    string? OverviewError)
+{
+    /// <summary>The last-check file whose findings were shown again because nothing the check reads had changed.</summary>
+    public string? ReplayedFrom { get; init; }
+}

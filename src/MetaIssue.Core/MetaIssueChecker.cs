@@ -88,6 +88,9 @@ public sealed class CheckResult
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>Paths outside the scanned folders whose existence or content the rules depended on.</summary>
+    public IEnumerable<string> OutsidePaths => Context.OutsidePaths;
+
     /// <summary>Files taken from the between-builds cache, and files parsed, when a cache was used.</summary>
     public int? CacheHits { get; internal set; }
 

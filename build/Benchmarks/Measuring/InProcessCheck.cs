@@ -30,6 +30,28 @@ internal static class InProcessCheck
         return sample;
     }
 
+    /// <summary>
+    /// Nothing changed since the last check: what the build task does first, fingerprint the tree and the outside paths
+    /// and take the saved findings (the last check is saved once, untimed, as the task saves it).
+    /// </summary>
+    public static Sample Unchanged(string root, string cacheDirectory, int runs, int warmUps)
+    {
+        var options = Options(root, cacheDirectory);
+        var tree = MetaIssue.Caching.InputFingerprint.OfTree(options);
+        var result = MetaIssueChecker.Check(options);
+        var outside = result.OutsidePaths.Distinct().ToList();
+        const string host = "benchmark";
+        MetaIssue.Caching.LastCheckFile.Write(cacheDirectory, new MetaIssue.Caching.LastCheck(
+            host, tree, outside, MetaIssue.Caching.InputFingerprint.OfPaths(outside), result.Diagnostics, new string?[] { "summary" }));
+        return Timing.Measure(runs, warmUps, () =>
+        {
+            if (MetaIssue.Caching.LastCheckFile.FindReplayable(cacheDirectory, host, options) is null)
+            {
+                throw new InvalidOperationException("nothing changed, yet the last check was not replayable");
+            }
+        });
+    }
+
     /// <summary>Diagnostics per code, e.g. MI030 → 12.</summary>
     public static IReadOnlyDictionary<string, int> CountByCode(CheckResult result) =>
         result.Diagnostics.GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

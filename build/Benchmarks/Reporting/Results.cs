@@ -20,9 +20,14 @@ internal sealed class SizeResult
 
     public Sample Warm { get; set; } = Sample.None;
 
+    /// <summary>Nothing changed since the last check: fingerprint the inputs and take its saved findings.</summary>
+    public Sample Unchanged { get; set; } = Sample.None;
+
     public Sample BuildOff { get; set; } = Sample.None;
 
-    public Sample BuildOnWarm { get; set; } = Sample.None;
+    public Sample BuildOnUnchanged { get; set; } = Sample.None;
+
+    public Sample BuildOnEdited { get; set; } = Sample.None;
 
     public Sample BuildOnCold { get; set; } = Sample.None;
 
@@ -50,7 +55,7 @@ internal sealed class SizeResult
     /// <summary>A warm-cache check in a fresh process (what a build pays when nothing changed, outside MSBuild).</summary>
     public MemoryProbe.Peak? FreshWarm { get; set; }
 
-    /// <summary>From MSBuild's performance summary of one warm build: the CheckMetaIssues task, and the MetaIssueCheck targets.</summary>
+    /// <summary>From MSBuild's performance summary of one build with nothing changed: the CheckMetaIssues task, and the MetaIssueCheck targets.</summary>
     public (double? Task, double? Target) BuildCheckTimes { get; set; }
 
     public IReadOnlyDictionary<string, int> Found { get; set; } = new Dictionary<string, int>();
@@ -63,7 +68,9 @@ internal sealed class SizeResult
 
     public double CheckOverRemark => Timing.Ratio(Cold.Median, RemarkTime);
 
-    public double BuildCostWarm => BuildOnWarm.Median - BuildOff.Median;
+    public double BuildCostUnchanged => BuildOnUnchanged.Median - BuildOff.Median;
+
+    public double BuildCostEdited => BuildOnEdited.Median - BuildOff.Median;
 
     public double BuildCostCold => BuildOnCold.Median - BuildOff.Median;
 }

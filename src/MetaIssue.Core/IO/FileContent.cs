@@ -19,7 +19,7 @@ public static class FileContent
             {
                 return Directory.Exists(path)
                     ? FileRead.Failed("is a folder where a Markdown file is expected; rename or remove it")
-                    : FileRead.Failed("cannot be read: it is a broken symbolic link, or was removed while checking");
+                    : FileRead.FailedForNow("cannot be read: it is a broken symbolic link, or was removed while checking");
             }
 
             if (info.Length > maxBytes)
@@ -37,17 +37,17 @@ public static class FileContent
 
             var bytes = ReadAtMost(path, maxBytes);
             return bytes is null
-                ? FileRead.Failed($"gave more than the {Size(maxBytes)} limit (MetaIssueMaxFileSize) when read (it grew, or it is a device); it was not checked")
+                ? FileRead.FailedForNow($"gave more than the {Size(maxBytes)} limit (MetaIssueMaxFileSize) when read (it grew, or it is a device); it was not checked")
                 : Decode(bytes);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             // Listed but gone when opened: a link whose target does not exist, or a file removed meanwhile.
-            return FileRead.Failed("cannot be read: it is a broken symbolic link, or was removed while checking");
+            return FileRead.FailedForNow("cannot be read: it is a broken symbolic link, or was removed while checking");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
-            return FileRead.Failed($"cannot be read ({exception.GetType().Name}: {OneLine(exception.Message)}); check its permissions");
+            return FileRead.FailedForNow($"cannot be read ({exception.GetType().Name}: {OneLine(exception.Message)}); check its permissions");
         }
     }
 
@@ -155,17 +155,26 @@ public static class FileContent
 /// <summary>The text of a file, or why it could not be had.</summary>
 public sealed class FileRead
 {
-    private FileRead(string? text, string? problem)
+    private FileRead(string? text, string? problem, bool mayPass)
     {
         Text = text;
         Problem = problem;
+        ProblemMayPass = mayPass;
     }
 
     public string? Text { get; }
 
     public string? Problem { get; }
 
-    public static FileRead Succeeded(string text) => new(text, null);
+    /// <summary>
+    /// The problem lies outside the file's bytes (permissions, a lock, a link or device) and may go away without the
+    /// file's size or time changing: a result that depends on it must not be replayed.
+    /// </summary>
+    public bool ProblemMayPass { get; }
 
-    public static FileRead Failed(string problem) => new(null, problem);
+    public static FileRead Succeeded(string text) => new(text, null, false);
+
+    public static FileRead Failed(string problem) => new(null, problem, false);
+
+    public static FileRead FailedForNow(string problem) => new(null, problem, true);
 }

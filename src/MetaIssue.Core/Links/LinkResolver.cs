@@ -16,6 +16,7 @@ public sealed class LinkResolver
     private readonly string _repositoryRoot;
     private readonly IReadOnlyList<string> _wikiBases;
     private readonly ConcurrentDictionary<string, (bool Exists, bool IsFolder)> _existence = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _probed = new(StringComparer.Ordinal);
 
     public LinkResolver(string repositoryRoot, IEnumerable<string> wikiBases)
     {
@@ -139,8 +140,12 @@ public sealed class LinkResolver
 
     public bool Exists(string fullPath) => _existence.GetOrAdd(fullPath, Probe).Exists;
 
-    private static (bool, bool) Probe(string path)
+    /// <summary>The paths whose existence was asked of the file system (not known from the scan): what a replay must re-check.</summary>
+    public IEnumerable<string> ProbedPaths => _probed.Keys;
+
+    private (bool, bool) Probe(string path)
     {
+        _probed[path] = true;
         try
         {
             if (Directory.Exists(path))

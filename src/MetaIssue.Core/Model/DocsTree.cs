@@ -34,7 +34,11 @@ public sealed class DocsTree
     public IReadOnlyList<ScanProblem> Problems { get; }
 
     public IEnumerable<DocumentFile> Documents => MetaIssues.SelectMany(m => m.Documents).Concat(Lessons);
+
+    /// <summary>Some file or folder could not be read for a reason that may pass without the tree changing.</summary>
+    public bool HasProblemsThatMayPass => Problems.Any(p => p.MayPass) || Documents.Any(d => d.ProblemMayPass);
 }
 
 /// <summary>A path the scan could not use, and why (reported as MI900, or MI002 for a file among attempt folders).</summary>
-public sealed record ScanProblem(string FullPath, string Message, bool IsMisplacedAttemptFile = false);
+/// <param name="MayPass">What went wrong may go away with nothing in the tree changing (a folder's permissions).</param>
+public sealed record ScanProblem(string FullPath, string Message, bool IsMisplacedAttemptFile = false, bool MayPass = false);

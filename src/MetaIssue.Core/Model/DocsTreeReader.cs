@@ -241,7 +241,7 @@ public static class DocsTreeReader
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            problems.Add(new ScanProblem(folder, $"cannot be listed ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)}); check its permissions"));
+            problems.Add(new ScanProblem(folder, $"cannot be listed ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)}); check its permissions", MayPass: true));
             return Array.Empty<FileSystemInfo>();
         }
     }

@@ -32,6 +32,9 @@ public sealed class DocumentFile
 
     public bool IsReadable => Facts is not null;
 
+    /// <summary>The <see cref="Problem"/> may go away without the file changing (see <see cref="IO.FileRead.ProblemMayPass"/>).</summary>
+    public bool ProblemMayPass { get; private set; }
+
     internal void Load(long maxBytes)
     {
         if (IsFolder)
@@ -44,6 +47,7 @@ public sealed class DocumentFile
         if (read.Text is null)
         {
             Problem = read.Problem;
+            ProblemMayPass = read.ProblemMayPass;
             return;
         }
 
@@ -65,10 +69,12 @@ public sealed class DocumentFile
 
     internal void Restore(MarkdownFacts facts) => Facts = facts;
 
+    /// <summary>The loader could not check the file (it ran out of stack, say): worth trying again next time.</summary>
     internal void Fail(string problem)
     {
         Facts = null;
         Problem = problem;
+        ProblemMayPass = true;
     }
 
     public override string ToString() => RelativePath;

@@ -103,6 +103,9 @@ public sealed class CheckContext
         });
     }
 
+    /// <summary>Paths outside the scanned folders that the rules looked at: link targets probed, Markdown files read for anchors.</summary>
+    public IEnumerable<string> OutsidePaths => Links.ProbedPaths.Concat(_outsideFacts.Keys);
+
     /// <summary>Every link of every readable document, resolved once (in parallel, in document order) for all the link rules.</summary>
     public IReadOnlyList<ResolvedLink> ResolvedLinks => _resolvedLinks ??= Tree.Documents
         .Where(d => d.Facts is not null)

@@ -8,6 +8,7 @@ namespace MetaIssue.EndToEnd.Build;
 public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
 {
     private const string App = "src/App/App.csproj";
+    private const string Replayed = "nothing the check reads has changed since the last build";
 
     private async Task<SampleRepository> ScaffoldedAsync()
     {
@@ -149,6 +150,53 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
         Assert.Equal(first.MetaIssue, second.MetaIssue);
         Assert.Equal("MI010", Assert.Single(second.MetaIssue).Code);
         Assert.Equal(cached, File.GetLastWriteTimeUtc(cache)); // nothing changed, nothing re-parsed, nothing rewritten
+    }
+
+    [Fact]
+    public async Task A_build_with_nothing_changed_replays_the_findings_and_any_edit_ends_the_replay()
+    {
+        using var repository = await ScaffoldedAsync();
+        repository.Edit($"{Folder}/README.md", "**Status:** Investigating", "**Status:** Sorta");
+        repository.Edit($"{Folder}/description.md", "## Current Understanding", "## Current Understanding\n\nSee [the notes](../../../src/App/notes.md).\n");
+
+        var first = await repository.BuildAsync(App);
+        Assert.Equal(new[] { "MI010", "MI030" }, first.MetaIssue.Select(d => d.Code).Order());
+
+        var replayed = await repository.BuildAsync(App, "--no-restore", "-v:d");
+        Assert.Contains(Replayed, replayed.Result.StandardOutput);
+        Assert.Equal(first.MetaIssue, replayed.MetaIssue);
+        Assert.Equal(first.SummaryLines, replayed.SummaryLines.Where(line => !line.Contains(Replayed)));
+
+        // An edit inside the docs: checked afresh.
+        repository.Edit($"{Folder}/README.md", "**Status:** Sorta", "**Status:** Investigating");
+        var edited = await repository.BuildAsync(App, "--no-restore", "-v:d");
+        Assert.DoesNotContain(Replayed, edited.Result.StandardOutput);
+        Assert.Equal("MI030", Assert.Single(edited.MetaIssue).Code);
+
+        // A link target outside the docs appears: checked afresh too.
+        repository.Write("src/App/notes.md", "# Notes\n");
+        var linked = await repository.BuildAsync(App, "--no-restore", "-v:d");
+        Assert.DoesNotContain(Replayed, linked.Result.StandardOutput);
+        linked.AssertNoMetaIssueDiagnostics();
+
+        // A file removed: checked afresh.
+        repository.Delete($"{Folder}/test-cases.md");
+        var removed = await repository.BuildAsync(App, "--no-restore");
+        Assert.Contains(removed.MetaIssue, d => d.Code == "MI001" && d.Message.Contains("test-cases.md"));
+    }
+
+    [Fact]
+    public async Task Changing_NoWarn_between_builds_is_not_replayed_with_the_old_summary()
+    {
+        using var repository = await ScaffoldedAsync();
+        repository.Edit($"{Folder}/README.md", "**Status:** Investigating", "**Status:** Sorta");
+        (await repository.BuildAsync(App)).AssertSucceeded();
+
+        var silenced = await repository.BuildAsync(App, "--no-restore", "-v:d", "-p:NoWarn=MI010");
+
+        Assert.DoesNotContain(Replayed, silenced.Result.StandardOutput);
+        silenced.AssertNoMetaIssueDiagnostics();
+        Assert.Contains("1 more silenced by NoWarn", Assert.Single(silenced.SummaryLines));
     }
 
     [Fact]

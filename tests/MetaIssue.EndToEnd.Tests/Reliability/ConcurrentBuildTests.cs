@@ -21,15 +21,18 @@ public sealed class ConcurrentBuildTests(TemplateHiveFixture fixture)
         var projects = Enumerable.Range(1, Projects).Select(i => repository.AddProject($"src/P{i:00}")).ToArray();
         (await DotnetCli.RunAsync(repository.Root, ["new", "sln", "-n", "Big", "--format", "slnx", TemplateHive.CustomHiveOption, fixture.Hive.Directory])).AssertExitCode(0);
         (await DotnetCli.RunAsync(repository.Root, ["sln", "Big.slnx", "add", .. projects])).AssertExitCode(0);
-        var cache = repository.PathOf("obj/metaissue/facts.cache");
+        var caches = new[] { repository.PathOf("obj/metaissue/facts.cache"), repository.PathOf("obj/metaissue/last-check.cache") };
         var rows = new List<string>();
 
         for (var run = 1; run <= 5; run++)
         {
             if (run == 4)
             {
-                var bytes = File.ReadAllBytes(cache);
-                File.WriteAllBytes(cache, bytes[..(bytes.Length / 3)]);
+                foreach (var cache in caches)
+                {
+                    var bytes = File.ReadAllBytes(cache);
+                    File.WriteAllBytes(cache, bytes[..(bytes.Length / 3)]);
+                }
             }
 
             var build = await repository.BuildAsync("Big.slnx", run == 1 ? "-m" : "-m:4", run == 1 ? "-p:Restore=true" : "--no-restore");
@@ -37,7 +40,7 @@ public sealed class ConcurrentBuildTests(TemplateHiveFixture fixture)
         }
 
         rows.Add($"| `parallel-{Projects}` | a {Projects}-project solution, each project referencing the package, built with `-m` 5 times | each of the 2 findings exactly once in every build; no lock or cache-write error |");
-        rows.Add("| `truncated-cache` | `obj/metaissue/facts.cache` cut to a third of its length before the 4th build | ignored and rebuilt; the same findings |");
+        rows.Add("| `truncated-cache` | `obj/metaissue/facts.cache` and `last-check.cache` cut to a third of their length before the 4th build | ignored and rebuilt; the same findings |");
 
         var together = await Task.WhenAll(repository.BuildAsync(projects[0], "--no-restore"), repository.BuildAsync(projects[1], "--no-restore"));
         foreach (var build in together)

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using MetaIssue.IO;
+
+namespace MetaIssue.Caching;
+
+/// <summary>
+/// Hashes of what a check reads, taken without reading any file's content: every entry below the meta-issue roots
+/// and the lessons folder (relative path, file or folder, size, last write time), and the state of the paths outside
+/// them that the check consulted (link targets elsewhere in the repository, an overview file). When both hashes equal
+/// those of the last check, that check's findings are still the findings.
+/// </summary>
+public static class InputFingerprint
+{
+    // Deeper than the tree reader goes (it stops at 24 levels below a meta-issue), so whatever it reads is covered.
+    private const int MaxDepth = 40;
+
+    /// <summary>The entries below the folders the tree reader lists; hidden entries are skipped, as the reader skips them.</summary>
+    public static string OfTree(CheckerOptions options)
+    {
+        var root = PathText.Normalize(options.RepositoryRoot);
+        var folders = options.MetaIssueRoots
+            .Where(r => !string.IsNullOrWhiteSpace(r))
+            .Select(r => PathText.Normalize(Path.Combine(root, r.Trim())))
+            .Concat(new[] { PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim())) })
+            .Distinct(StringComparer.Ordinal);
+
+        var text = new StringBuilder(4096);
+        text.Append(root).Append('\n');
+        foreach (var folder in folders)
+        {
+            text.Append("root ").Append(folder).Append('\n');
+            Walk(new DirectoryInfo(folder), string.Empty, 0, text);
+        }
+
+        return Hash(text);
+    }
+
+    /// <summary>Whether each path exists, and its size and last write time when it is a file.</summary>
+    public static string OfPaths(IEnumerable<string> fullPaths)
+    {
+        var text = new StringBuilder(1024);
+        foreach (var path in fullPaths.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal))
+        {
+            text.Append(path).Append('|').Append(Describe(path)).Append('\n');
+        }
+
+        return Hash(text);
+    }
+
+    private static void Walk(DirectoryInfo folder, string relative, int depth, StringBuilder text)
+    {
+        FileSystemInfo[] entries;
+        try
+        {
+            if (!folder.Exists)
+            {
+                text.Append(relative).Append("|absent\n");
+                return;
+            }
+
+            entries = folder.GetFileSystemInfos();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            text.Append(relative).Append("|unlistable\n");
+            return;
+        }
+
+        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var entry in entries)
+        {
+            if (entry.Name.StartsWith(".", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
+            if (entry is DirectoryInfo sub)
+            {
+                var linked = (sub.Attributes & FileAttributes.ReparsePoint) != 0;
+                text.Append(path).Append(linked ? "|linked folder" : "/").Append(Mode(sub)).Append('\n');
+                if (!linked && depth < MaxDepth)
+                {
+                    Walk(sub, path, depth + 1, text);
+                }
+            }
+            else
+            {
+                text.Append(path).Append('|').Append(Describe((FileInfo)entry)).Append('\n');
+            }
+        }
+    }
+
+    private static string Describe(string path)
+    {
+        try
+        {
+            return Directory.Exists(path) ? "folder" : Describe(new FileInfo(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string Describe(FileInfo file)
+    {
+        try
+        {
+            return file.Exists ? file.Length + "|" + file.LastWriteTimeUtc.Ticks + Mode(file) : "absent";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
+
+    /// <summary>
+    /// Permissions, where the runtime tells them: a chmod makes a file unreadable without touching its size or time.
+    /// </summary>
+    private static string Mode(FileSystemInfo entry)
+    {
+#if NET7_0_OR_GREATER
+        return OperatingSystem.IsWindows() ? string.Empty : "|" + (int)entry.UnixFileMode;
+#else
+        return string.Empty;
+#endif
+    }
+
+    private static string Hash(StringBuilder text)
+    {
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
+        var hex = new StringBuilder(bytes.Length * 2);
+        foreach (var b in bytes)
+        {
+            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hex.ToString();
+    }
+}

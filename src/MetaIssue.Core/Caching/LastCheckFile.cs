@@ -1,0 +1,165 @@
+using System.Text;
+using MetaIssue.Diagnostics;
+using MetaIssue.Markdown;
+
+namespace MetaIssue.Caching;
+
+/// <summary>
+/// What the last check found, with the fingerprints of what it read. A build in which nothing it read has changed
+/// (the common no-op build) shows the same findings again without parsing a file or running a rule.
+/// </summary>
+/// <param name="HostKey">The caller's settings and identity: a replay needs the very same ones.</param>
+/// <param name="Notes">Whatever else the caller showed (its summary line, say), replayed as they were.</param>
+public sealed record LastCheck(
+    string HostKey,
+    string TreeFingerprint,
+    IReadOnlyList<string> OutsidePaths,
+    string OutsideFingerprint,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<string?> Notes);
+
+/// <summary>
+/// The <see cref="LastCheck"/> file under obj/. Like the facts cache it only ever saves time: a missing, foreign or
+/// corrupt file means a full check, and a failure to write it is ignored.
+/// </summary>
+public static class LastCheckFile
+{
+    public const string FileName = "last-check.cache";
+    private const int Magic = 0x434C494D; // "MILC"
+
+    // Findings written by another build of the checker may differ from what this one finds: tie the file to it.
+    private static readonly string Stamp = "v1/" + typeof(LastCheckFile).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>
+    /// The last check, when its settings are <paramref name="hostKey"/> and nothing it read has changed since;
+    /// otherwise null. Costs one listing of the docs folders and a look at each outside path, no file content.
+    /// </summary>
+    public static LastCheck? FindReplayable(string directory, string hostKey, CheckerOptions options)
+    {
+        var last = Read(directory);
+        if (last is null || last.HostKey != hostKey)
+        {
+            return null;
+        }
+
+        return last.TreeFingerprint == InputFingerprint.OfTree(options) && last.OutsideFingerprint == InputFingerprint.OfPaths(last.OutsidePaths)
+            ? last
+            : null;
+    }
+
+    public static LastCheck? Read(string directory)
+    {
+        try
+        {
+            var path = Path.Combine(directory, FileName);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            if (reader.ReadInt32() != Magic || reader.ReadString() != Stamp)
+            {
+                return null;
+            }
+
+            var hostKey = reader.ReadString();
+            var treeFingerprint = reader.ReadString();
+            var outsidePaths = ReadList(reader, r => r.ReadString());
+            var outsideFingerprint = reader.ReadString();
+            var diagnostics = ReadList(reader, ReadDiagnostic);
+            var notes = ReadList(reader, r => r.ReadBoolean() ? r.ReadString() : null);
+            return new LastCheck(hostKey, treeFingerprint, outsidePaths, outsideFingerprint, diagnostics, notes);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return null; // truncated, corrupt or unreadable: check afresh
+        }
+    }
+
+    /// <summary>Writes the file atomically; returns false when it could not (the next build then checks in full).</summary>
+    public static bool Write(string directory, LastCheck check)
+    {
+        try
+        {
+            IO.AtomicFile.Write(Path.Combine(directory, FileName), stream =>
+            {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+                writer.Write(Magic);
+                writer.Write(Stamp);
+                writer.Write(check.HostKey);
+                writer.Write(check.TreeFingerprint);
+                WriteList(writer, check.OutsidePaths, (w, p) => w.Write(p));
+                writer.Write(check.OutsideFingerprint);
+                WriteList(writer, check.Diagnostics, WriteDiagnostic);
+                WriteList(writer, check.Notes, (w, note) =>
+                {
+                    w.Write(note is not null);
+                    if (note is not null)
+                    {
+                        w.Write(note);
+                    }
+                });
+            });
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static Diagnostic ReadDiagnostic(BinaryReader reader)
+    {
+        var code = reader.ReadString();
+        var rule = RuleCatalog.All.FirstOrDefault(r => r.Id == code) ?? throw new InvalidDataException($"unknown rule {code}");
+        var file = reader.ReadString();
+        SourceRange? range = reader.ReadBoolean()
+            ? new SourceRange(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32())
+            : null;
+        return new Diagnostic(rule, file, range, reader.ReadString());
+    }
+
+    private static void WriteDiagnostic(BinaryWriter writer, Diagnostic diagnostic)
+    {
+        writer.Write(diagnostic.Code);
+        writer.Write(diagnostic.FilePath);
+        writer.Write(diagnostic.Range.HasValue);
+        if (diagnostic.Range is { } range)
+        {
+            writer.Write(range.Line);
+            writer.Write(range.Column);
+            writer.Write(range.EndLine);
+            writer.Write(range.EndColumn);
+        }
+
+        writer.Write(diagnostic.Message);
+    }
+
+    private static List<T> ReadList<T>(BinaryReader reader, Func<BinaryReader, T> read)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length)
+        {
+            throw new InvalidDataException("bad count");
+        }
+
+        var list = new List<T>(count);
+        for (var i = 0; i < count; i++)
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
+    private static void WriteList<T>(BinaryWriter writer, IReadOnlyList<T> items, Action<BinaryWriter, T> write)
+    {
+        writer.Write(items.Count);
+        foreach (var item in items)
+        {
+            write(writer, item);
+        }
+    }
+}
