@@ -39,12 +39,8 @@ internal static class CheckRunner
         // nor its time (on .NET the fingerprint sees Unix modes, but not Windows ACLs).
         if (treeFingerprint is not null && sarifProblem is null && overviewError is null && !result.Tree.HasProblemsThatMayPass)
         {
-            var outside = result.OutsidePaths.Append(overviewPath)
-                .Concat(string.IsNullOrWhiteSpace(task.SarifLog) ? Array.Empty<string>() : new[] { SarifPath(task) })
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            Caching.LastCheckFile.Write(cacheDirectory!, new Caching.LastCheck(
-                hostKey, treeFingerprint, outside, Caching.InputFingerprint.OfPaths(outside), result.Diagnostics, new[] { summary, overviewMessage }));
+            var watched = string.IsNullOrWhiteSpace(task.SarifLog) ? new[] { overviewPath } : new[] { overviewPath, SarifPath(task) };
+            Caching.LastCheckFile.Write(cacheDirectory!, Caching.LastCheck.Of(hostKey, treeFingerprint, result, watched, new[] { summary, overviewMessage }));
         }
 
         return new CheckReport(warnings, summary, sarifProblem, overviewPath, overviewMessage, overviewError);
@@ -65,7 +61,7 @@ internal static class CheckRunner
         task.ErrorCodes,
         task.TreatWarningsAsErrors ? "errors" : "warnings");
 
-    private static string SarifPath(CheckMetaIssues task) => Path.GetFullPath(Path.Combine(task.RepositoryRoot, task.SarifLog.Trim()));
+    internal static string SarifPath(CheckMetaIssues task) => Path.GetFullPath(Path.Combine(task.RepositoryRoot, task.SarifLog.Trim()));
 
     private static string OverviewPath(CheckMetaIssues task, CheckerOptions options) =>
         Path.GetFullPath(Path.Combine(

@@ -39,10 +39,8 @@ internal static class InProcessCheck
         var options = Options(root, cacheDirectory);
         var tree = MetaIssue.Caching.InputFingerprint.OfTree(options);
         var result = MetaIssueChecker.Check(options);
-        var outside = result.OutsidePaths.Distinct().ToList();
         const string host = "benchmark";
-        MetaIssue.Caching.LastCheckFile.Write(cacheDirectory, new MetaIssue.Caching.LastCheck(
-            host, tree, outside, MetaIssue.Caching.InputFingerprint.OfPaths(outside), result.Diagnostics, new string?[] { "summary" }));
+        MetaIssue.Caching.LastCheckFile.Write(cacheDirectory, MetaIssue.Caching.LastCheck.Of(host, tree, result, Array.Empty<string>(), new string?[] { "summary" }));
         return Timing.Measure(runs, warmUps, () =>
         {
             if (MetaIssue.Caching.LastCheckFile.FindReplayable(cacheDirectory, host, options) is null)

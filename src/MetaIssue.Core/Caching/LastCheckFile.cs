@@ -16,7 +16,19 @@ public sealed record LastCheck(
     IReadOnlyList<string> OutsidePaths,
     string OutsideFingerprint,
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<string?> Notes);
+    IReadOnlyList<string?> Notes)
+{
+    /// <summary>
+    /// The record of a finished check. <paramref name="treeFingerprint"/> is taken before the check ran, so an edit made
+    /// meanwhile shows as a change; the outside paths (those the rules consulted, plus <paramref name="alsoWatched"/>:
+    /// files the caller wrote or read) are fingerprinted now.
+    /// </summary>
+    public static LastCheck Of(string hostKey, string treeFingerprint, CheckResult result, IEnumerable<string> alsoWatched, IReadOnlyList<string?> notes)
+    {
+        var outside = result.OutsidePaths.Concat(alsoWatched).Distinct(StringComparer.Ordinal).ToList();
+        return new LastCheck(hostKey, treeFingerprint, outside, InputFingerprint.OfPaths(outside), result.Diagnostics, notes);
+    }
+}
 
 /// <summary>
 /// The <see cref="LastCheck"/> file under obj/. Like the facts cache it only ever saves time: a missing, foreign or

@@ -199,8 +199,7 @@ public sealed class LastCheckTests
     {
         var tree = InputFingerprint.OfTree(options);
         var result = MetaIssueChecker.Check(options);
-        var outside = result.OutsidePaths.Distinct().ToList();
-        var check = new LastCheck(HostKey, tree, outside, InputFingerprint.OfPaths(outside), result.Diagnostics, new[] { "summary", null });
+        var check = LastCheck.Of(HostKey, tree, result, Array.Empty<string>(), new[] { "summary", null });
         Assert.True(LastCheckFile.Write(cache, check));
         return check;
     }
