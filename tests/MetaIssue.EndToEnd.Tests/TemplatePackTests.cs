@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MetaIssue.EndToEnd.Infrastructure;
@@ -101,6 +102,49 @@ public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
 
         Assert.Contains(TemplateHive.CustomHiveOption, refusal.Message);
     }
+
+    /// <summary>
+    /// A template cannot include another file, so each `regexMatch` that checks a user-given name (-n, --issue,
+    /// --first-attempt, --category) carries its own copy of the folder-name pattern; all copies must be the same text.
+    /// </summary>
+    [Fact]
+    public void Every_name_check_uses_the_one_folder_name_pattern()
+    {
+        var patterns = NameChecks().Select(check => check.Pattern).Distinct().ToList();
+
+        Assert.Equal(7, NameChecks().Count());
+        var pattern = Assert.Single(patterns);
+        Assert.All(["perf-degradation", "Perf Degradation", "café_2", "x", new string('a', 100)], name => Assert.Matches(pattern, name));
+        Assert.All(
+            ["", " ", "perf.", "perf ", " perf", ".perf", "a/b", "a\\b", "a:b", "a[b", "a]b", "tab\tin", "del\u007f", "nl\n", new string('a', 101)],
+            name => Assert.DoesNotMatch(pattern, name));
+    }
+
+    /// <summary>The refusing post action uses one id that no host implements, the same in every template.</summary>
+    [Fact]
+    public void Every_refusal_uses_the_same_unknown_post_action_id()
+    {
+        var refusals = TemplateConfigurations()
+            .SelectMany(configuration => configuration.Json["postActions"]!.AsArray())
+            .Where(action => ((string)action!["description"]!).StartsWith(Refusals.NothingWritten, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(12, refusals.Count);
+        Assert.Equal(["3F1B5C2A-6D44-4E8B-9A51-0C7D2E9F4B10"], refusals.Select(action => (string)action!["actionId"]!).Distinct());
+    }
+
+    private static IEnumerable<(string Template, string Source, string Pattern)> NameChecks() =>
+        from configuration in TemplateConfigurations()
+        from symbol in configuration.Json["symbols"]!.AsObject()
+        where (string?)symbol.Value!["generator"] == "regexMatch"
+        let source = (string)symbol.Value!["parameters"]!["source"]!
+        where source is "name" or "issue" or "first-attempt" or "category"
+        select (configuration.Template, source, (string)symbol.Value!["parameters"]!["pattern"]!);
+
+    private static IEnumerable<(string Template, JsonNode Json)> TemplateConfigurations() =>
+        from template in new[] { "metaissue", "metaattempt", "metalesson" }
+        let path = RepositoryLayout.PathTo($"templates/{template}/.template.config/template.json")
+        select (template, JsonNode.Parse(File.ReadAllText(path))!);
 
     [GeneratedRegex(@"^Meta-issue")]
     private static partial Regex TemplateRow();
