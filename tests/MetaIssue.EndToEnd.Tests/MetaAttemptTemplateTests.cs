@@ -120,7 +120,7 @@ public sealed class MetaAttemptTemplateTests(TemplateHiveFixture fixture)
         await Refused("repo", 105, "--issue takes the folder name", "-n", "pooling", "--number", "2", "--issue", "../..");
         await Refused(MetaIssue, 105, Refusals.NothingWritten, "-n", "pooling", "--number", "2", "--issue", "other");
         await Refused($"{MetaIssue}/attempts/001-baseline", 105, Refusals.NothingWritten, "-n", "p", "-N", "2", "-I", "perf");
-        await Refused("repo/docs/decisions", 105, "would be nested where the checker never looks", "-n", "p", "-N", "2", "-I", "perf");
+        await Refused("repo/docs/decisions", 105, Refusals.NestedDocsFolder, "-n", "p", "-N", "2", "-I", "perf");
         await Refused(MetaIssue, 105, "-n must be a plain folder name", "-n", "pooling ", "--number", "2");
         await Refused("repo", 105, "--issue takes the folder name", "-n", "pooling", "--number", "2", "--issue", "perf.");
 

@@ -52,7 +52,7 @@ public sealed class MetaIssueTemplateTests(TemplateHiveFixture fixture)
 
         var run = await sandbox.NewAsync(workingDirectory, "metaissue", "-n", "cache-misses");
 
-        run.AssertRefused(105, "would be nested where the checker never looks");
+        run.AssertRefused(105, Refusals.NestedDocsFolder);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class MetaIssueTemplateTests(TemplateHiveFixture fixture)
         await Refused("repo", 105, Refusals.NothingWritten, "-n", "ok", "--first-attempt", "../escape");
         await Refused("repo", 105, Refusals.NothingWritten, "-n", "back\\slash");
         await Refused("repo/docs/meta-issues/perf", 105, "inside a meta-issue", "-n", "nested");
-        await Refused("repo/docs/guides", 105, "would be nested where the checker never looks", "-n", "nested");
+        await Refused("repo/docs/guides", 105, Refusals.NestedDocsFolder, "-n", "nested");
         await Refused("repo", 105, Refusals.NothingWritten, "-n", "trailing-dot.");
         await Refused("repo", 105, Refusals.NothingWritten, "-n", "ok", "--first-attempt", "caching ");
         await Refused("repo", 127, "Name cannot contain any of the following characters '/'", "-n", "a/b");

@@ -178,7 +178,7 @@ public sealed partial class MetaLessonTemplateTests(TemplateHiveFixture fixture)
         await Refused($"{Lessons}/debugging", 105, "--category, if given, must name it", "-n", "x", "-I", Issue, "-c", "perf");
         await Refused($"{Lessons}/debugging/deeper", 105, "run metalesson at the repository root", "-n", "x", "-I", Issue);
         await Refused($"repo/docs/meta-issues/{Issue}", 105, "run metalesson at the repository root", "-n", "x", "-I", Issue);
-        await Refused("repo/docs/runbooks", 105, "would be nested where the checker never looks", "-n", "x", "-I", Issue);
+        await Refused("repo/docs/runbooks", 105, Refusals.NestedDocsFolder, "-n", "x", "-I", Issue);
 
         // A dry run never writes; for a refused name it says so and `dotnet new` exits with 0.
         var dryRun = await sandbox.NewAsync("repo", "metalesson", "-n", "a|b", "--issue", Issue, "--dry-run");

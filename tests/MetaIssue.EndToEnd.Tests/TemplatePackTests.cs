@@ -104,6 +104,53 @@ public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
     }
 
     /// <summary>
+    /// Each row of the README's "What is refused" table, run as a user would: the exit code it states and the start of
+    /// the message it quotes (up to "...") are what `dotnet new` gives. A row without a command here fails the test.
+    /// </summary>
+    [Fact]
+    public async Task The_readmes_refusal_table_states_the_exit_codes_and_messages_dotnet_new_gives()
+    {
+        (string CaseStart, string WorkingDirectory, string Template, string[] Arguments)[] commands =
+        [
+            ("No `-n`", "repo", "metaissue", []),
+            ("The meta-issue or attempt folder already has", "repo", "metaissue", ["-n", "perf"]),
+            ("`-n .`", "repo", "metaissue", ["-n", "."]),
+            ("`metalesson` without `--issue`", "repo", "metalesson", ["-n", "x"]),
+            ("`metaattempt` without `--number`", "repo", "metaattempt", ["-n", "x", "-I", "perf"]),
+            ("`--number` outside", "repo", "metaattempt", ["-n", "x", "-N", "1000", "-I", "perf"]),
+            ("`-n` containing `/`", "repo", "metaissue", ["-n", "a/b"]),
+            ("`-n`, `--first-attempt`", "repo", "metaattempt", ["-n", "x.", "-N", "2", "-I", "perf"]),
+            ("`metaattempt` outside a meta-issue", "repo", "metaattempt", ["-n", "x", "-N", "2"]),
+            ("Any template below a folder", "repo/docs/guides", "metaissue", ["-n", "x"]),
+            ("`metalesson` below a category folder", "repo/docs/meta-issues/perf", "metalesson", ["-n", "x", "-I", "perf"]),
+        ];
+        var rows = RefusalTableRows().ToList();
+        using var sandbox = new TemplateSandbox(fixture.Hive);
+        (await sandbox.NewAsync("repo", "metaissue", "-n", "perf")).AssertCreated();
+
+        Assert.Equal(rows.Count, commands.Length);
+        foreach (var (caseStart, workingDirectory, template, arguments) in commands)
+        {
+            var row = Assert.Single(rows, row => row.Case.StartsWith(caseStart, StringComparison.Ordinal));
+            var run = await sandbox.NewAsync(workingDirectory, template, arguments);
+            run.AssertRefused(row.ExitCode, row.Message);
+        }
+    }
+
+    private static IEnumerable<(string Case, int ExitCode, string Message)> RefusalTableRows()
+    {
+        var readme = File.ReadAllText(RepositoryLayout.PathTo("README.md")).ReplaceLineEndings("\n");
+        var section = readme[readme.IndexOf("## What is refused\n", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        foreach (var match in RefusalRow().Matches(section).Cast<Match>())
+        {
+            // The quoted message up to its "...", with the line breaks of the real output as spaces.
+            var message = match.Groups["message"].Value.Split("...")[0].Split(" Overwrite")[0].TrimEnd();
+            yield return (match.Groups["case"].Value, int.Parse(match.Groups["code"].Value), message);
+        }
+    }
+
+    /// <summary>
     /// A template cannot include another file, so each `regexMatch` that checks a user-given name (-n, --issue,
     /// --first-attempt, --category) carries its own copy of the folder-name pattern; all copies must be the same text.
     /// </summary>
@@ -136,7 +183,7 @@ public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
     private static IEnumerable<(string Template, string Source, string Pattern)> NameChecks() =>
         from configuration in TemplateConfigurations()
         from symbol in configuration.Json["symbols"]!.AsObject()
-        where (string?)symbol.Value!["generator"] == "regexMatch"
+        where symbol.Key.EndsWith("IsFolderName", StringComparison.Ordinal) || symbol.Key.EndsWith("IsFileName", StringComparison.Ordinal)
         let source = (string)symbol.Value!["parameters"]!["source"]!
         where source is "name" or "issue" or "first-attempt" or "category"
         select (configuration.Template, source, (string)symbol.Value!["parameters"]!["pattern"]!);
@@ -145,6 +192,10 @@ public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
         from template in new[] { "metaissue", "metaattempt", "metalesson" }
         let path = RepositoryLayout.PathTo($"templates/{template}/.template.config/template.json")
         select (template, JsonNode.Parse(File.ReadAllText(path))!);
+
+    /// <summary>A row of the refusal table: "| case | exit code | `first quoted message` ... |".</summary>
+    [GeneratedRegex(@"^\| (?<case>.+?) \| (?<code>\d+) \| `(?<message>[^`]+)`", RegexOptions.Multiline)]
+    private static partial Regex RefusalRow();
 
     [GeneratedRegex(@"^Meta-issue")]
     private static partial Regex TemplateRow();
