@@ -127,6 +127,18 @@ public sealed class MetaAttemptTemplateTests(TemplateHiveFixture fixture)
         ApprovedSnapshot.AssertMatches("metaattempt-refusals", sandbox.Transcript.ToString());
     }
 
+    [Theory]
+    [InlineData("pooling\n")]
+    [InlineData("pooling\u007f")]
+    public async Task A_slug_ending_in_a_control_character_is_refused(string slug)
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        var run = await sandbox.NewAsync(MetaIssue, "metaattempt", "-n", slug, "--number", "2");
+
+        run.AssertRefused(105, "-n must be a plain folder name");
+    }
+
     [Fact]
     public async Task A_meta_issue_with_attempts_002_and_003_is_internally_consistent()
     {

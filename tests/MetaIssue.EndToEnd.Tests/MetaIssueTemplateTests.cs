@@ -56,6 +56,20 @@ public sealed class MetaIssueTemplateTests(TemplateHiveFixture fixture)
     }
 
     [Fact]
+    public async Task A_first_attempt_slug_with_spaces_gets_a_timeline_link_that_still_resolves()
+    {
+        using var sandbox = new TemplateSandbox(fixture.Hive);
+
+        var run = await sandbox.NewAsync("repo", "metaissue", "-n", "slow-boot", "-f", "lazy (deferred) init");
+
+        run.AssertCreated();
+        var readme = File.ReadAllText(sandbox.PathOf("repo/docs/meta-issues/slow-boot/README.md"));
+        Assert.Contains("| [001](<./attempts/001-lazy (deferred) init/>) | ", readme);
+        Assert.True(Directory.Exists(sandbox.PathOf("repo/docs/meta-issues/slow-boot/attempts/001-lazy (deferred) init")));
+        Assert.DoesNotContain("<!--#", readme);
+    }
+
+    [Fact]
     public async Task Options_fill_title_first_attempt_domain_severity_and_owner()
     {
         using var sandbox = new TemplateSandbox(fixture.Hive);
