@@ -106,7 +106,7 @@ internal static class CheckRunner
         var path = SarifPath(task);
         var suppressed = Codes(task.SuppressedCodes);
         var errors = task.TreatWarningsAsErrors
-            ? new HashSet<string>(Diagnostics.RuleCatalog.All.Select(r => r.Id), StringComparer.OrdinalIgnoreCase)
+            ? new HashSet<string>(Rules.RuleCatalog.All.Select(r => r.Id), StringComparer.OrdinalIgnoreCase)
             : Codes(task.ErrorCodes);
         var settings = new Reporting.SarifSettings
         {

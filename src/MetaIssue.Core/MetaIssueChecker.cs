@@ -8,28 +8,6 @@ namespace MetaIssue;
 /// <summary>Reads a repository's meta-issues and lessons, runs every rule, and returns the diagnostics in a stable order.</summary>
 public static class MetaIssueChecker
 {
-    public static IReadOnlyList<IRule> AllRules { get; } = new IRule[]
-    {
-        new MissingCoreFileRule(),
-        new AttemptFolderNameRule(),
-        new AttemptNumberingRule(),
-        new MissingSolutionApproachRule(),
-        new MissingAttemptResultsRule(),
-        new ReadmeStatusRule(),
-        new ResolvedAttemptRule(),
-        new StaleStatusRule(),
-        new AttemptListRule(),
-        new ImplementationLogEntryRule(),
-        new TestResultsRecordedRule(),
-        new UnfilledPlaceholderRule(),
-        new MissingLessonRule(),
-        new LessonBacklinkRule(),
-        new SupersededLinkRule(),
-        new BrokenLinkRule(),
-        new BrokenAnchorRule(),
-        new UnreadableFileRule(),
-    };
-
     public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null)
     {
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
@@ -45,17 +23,18 @@ public static class MetaIssueChecker
     {
         var context = new CheckContext(tree, options);
         var sink = new DiagnosticSink();
-        foreach (var rule in AllRules)
+        foreach (var rule in RuleCatalog.Rules)
         {
             try
             {
-                rule.Check(context, sink);
+                rule.Check(context, sink.For(rule.Descriptor));
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // A bug in one rule must not hide what the others found, nor fail the user's build.
-                sink.Report(RuleCatalog.UnreadableFile, tree.RepositoryRoot, null,
-                    $"rule {rule.Descriptor.Id} stopped with {exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)}; the other rules still ran. Please report this.");
+                sink.Report(UnreadableFileRule.Definition, tree.RepositoryRoot, null, null,
+                    $"rule {rule.Descriptor.Id} stopped with",
+                    $"{exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)}; the other rules still ran. Please report this.");
             }
         }
 

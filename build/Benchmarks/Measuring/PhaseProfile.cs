@@ -40,7 +40,7 @@ internal static class PhaseProfile
             var index = Timing.Time(() => context = new CheckContext(tree!, options));
             var links = Timing.Time(() => _ = context!.ResolvedLinks.Count);
             var sink = new DiagnosticSink();
-            var rules = MetaIssueChecker.AllRules.Select(rule => (rule.Descriptor.Id + " " + rule.Descriptor.Name, Timing.Time(() => rule.Check(context!, sink)))).ToList();
+            var rules = RuleCatalog.Rules.Select(rule => (rule.Descriptor.Id + " " + rule.Descriptor.Name, Timing.Time(() => rule.Check(context!, sink.For(rule.Descriptor))))).ToList();
             CheckResult? result = null;
             var whole = Timing.Time(() => result = MetaIssueChecker.Check(tree!, options));
             var summary = Timing.Time(() => _ = CheckSummary.Describe(result!));

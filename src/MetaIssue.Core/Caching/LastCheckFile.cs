@@ -1,5 +1,7 @@
+using MetaIssue.Text;
 using System.Text;
 using MetaIssue.Diagnostics;
+using MetaIssue.Rules;
 using MetaIssue.Markdown;
 
 namespace MetaIssue.Caching;
@@ -125,7 +127,7 @@ public static class LastCheckFile
     private static Diagnostic ReadDiagnostic(BinaryReader reader)
     {
         var code = reader.ReadString();
-        var rule = RuleCatalog.All.FirstOrDefault(r => r.Id == code) ?? throw new InvalidDataException($"unknown rule {code}");
+        var rule = RuleCatalog.Find(code) ?? throw new InvalidDataException($"unknown rule {code}");
         var file = reader.ReadString();
         SourceRange? range = reader.ReadBoolean()
             ? new SourceRange(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32())

@@ -1,3 +1,4 @@
+using MetaIssue.Text;
 namespace MetaIssue.Markdown;
 
 /// <summary>Maps character offsets of a text to 1-based lines and columns (\n, \r\n and lone \r all end a line).</summary>
