@@ -1,3 +1,4 @@
+using MetaIssue.Conventions;
 using MetaIssue.IO;
 
 namespace MetaIssue.Model;
@@ -94,7 +95,7 @@ public static class DocsTreeReader
                         attempts.Add(ReadAttempt(root, attemptFolder, problems, others));
                     }
                 }
-                else if (entry.Name.Length > 0 && char.IsDigit(entry.Name[0]))
+                else if (entry.Name.Length > 0 && AttemptNumber.IsDigit(entry.Name[0]))
                 {
                     problems.Add(new ScanProblem(entry.FullName, "is a file where an attempt folder is expected", IsMisplacedAttemptFile: true));
                 }

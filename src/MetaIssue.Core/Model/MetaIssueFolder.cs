@@ -1,5 +1,5 @@
 using MetaIssue.Markdown;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Model;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using MetaIssue.IO;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Reporting;
 

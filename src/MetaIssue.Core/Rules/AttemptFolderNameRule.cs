@@ -1,6 +1,6 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
@@ -32,7 +32,7 @@ public sealed class AttemptFolderNameRule : MetaIssueRule
 
     private static string Suggest(AttemptFolder attempt)
     {
-        var rest = new string(attempt.Name.SkipWhile(char.IsDigit).ToArray()).TrimStart('-', '_', ' ', '.');
+        var rest = new string(attempt.Name.SkipWhile(AttemptNumber.IsDigit).ToArray()).TrimStart('-', '_', ' ', '.');
         var slug = rest.Length > 0 ? rest.Replace(' ', '-').ToLowerInvariant() : "name";
         var number = attempt.IntendedNumber is int n ? AttemptReferences.Format(n) : "NNN";
         return number + "-" + slug;

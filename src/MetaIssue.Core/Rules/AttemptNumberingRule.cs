@@ -1,6 +1,6 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 

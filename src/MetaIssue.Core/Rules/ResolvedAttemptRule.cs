@@ -1,7 +1,7 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Markdown;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
