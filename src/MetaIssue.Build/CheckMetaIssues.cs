@@ -107,7 +107,7 @@ public sealed class CheckMetaIssues : Task
         Log.LogMessage(Importance(), report.Summary);
         if (report.SarifProblem is { } problem)
         {
-            Log.LogWarning(null, "MI900", null, HelpLink("MI900"), CheckRunner.SarifPath(this), 0, 0, 0, 0, problem, Array.Empty<object>());
+            Log.LogWarning(null, "MI900", null, HelpLink("MI900"), CheckRunner.SarifPath(CheckRunner.Settings(this)), 0, 0, 0, 0, problem, Array.Empty<object>());
         }
 
         if (report.OverviewError is { } overviewError)

@@ -1,5 +1,7 @@
+using MetaIssue.Scanning;
 using MetaIssue.Caching;
 using MetaIssue.Diagnostics;
+using MetaIssue.Links;
 using MetaIssue.Model;
 using MetaIssue.Rules;
 
@@ -46,29 +48,29 @@ public static class MetaIssueChecker
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckResult(tree, diagnostics, context);
+        return new CheckResult(tree, diagnostics, context.Links);
     }
 }
 
 /// <summary>What a check found, with the tree it looked at (for the summary, the overview and SARIF).</summary>
 public sealed class CheckResult
 {
-    internal CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics, CheckContext context)
+    internal CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics, TreeLinks links)
     {
         Tree = tree;
         Diagnostics = diagnostics;
-        Context = context;
+        Links = links;
     }
 
     /// <summary>The indexes the rules used (lessons per meta-issue, resolved links), for reports built on the result.</summary>
-    internal CheckContext Context { get; }
+    internal TreeLinks Links { get; }
 
     public DocsTree Tree { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Paths outside the scanned folders whose existence or content the rules depended on.</summary>
-    public IEnumerable<string> OutsidePaths => Context.OutsidePaths;
+    public IEnumerable<string> OutsidePaths => Links.OutsidePaths;
 
     /// <summary>Files taken from the between-builds cache, and files parsed, when a cache was used.</summary>
     public int? CacheHits { get; internal set; }

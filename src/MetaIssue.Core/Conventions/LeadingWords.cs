@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace MetaIssue.Conventions;
@@ -90,5 +89,4 @@ internal static class LeadingWords
         return "'" + trimmed + "'";
     }
 
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

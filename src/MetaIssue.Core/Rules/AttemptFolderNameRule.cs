@@ -23,7 +23,7 @@ public sealed class AttemptFolderNameRule : MetaIssueRule
                 $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name)", $"rename it to '{Suggest(attempt)}'");
         }
 
-        foreach (var problem in context.MisplacedAttemptFiles(issue))
+        foreach (var problem in issue.MisplacedEntries)
         {
             report.At(problem.FullPath, null,
                 $"'{Path.GetFileName(problem.FullPath)}' {problem.Message}", $"make it a folder named NNN-slug holding solution-approach.md and attempt-results.md");

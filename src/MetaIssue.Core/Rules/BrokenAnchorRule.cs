@@ -19,7 +19,7 @@ public sealed class BrokenAnchorRule : Rule
     {
         // Many links point into the same few files: each file's anchors are gathered once.
         var anchorsOf = new Dictionary<MarkdownFacts, (HashSet<string> Set, List<string> List)>();
-        foreach (var (document, link, target) in context.ResolvedLinks)
+        foreach (var (document, link, target) in context.Links.All)
         {
             if (string.IsNullOrEmpty(target.Fragment) || !target.Exists)
             {
@@ -33,7 +33,7 @@ public sealed class BrokenAnchorRule : Rule
             }
             else if (target.Kind == LinkTargetKind.Local && target.IsMarkdownFile)
             {
-                facts = context.FactsOf(target.Path);
+                facts = context.Links.FactsOf(target.Path);
             }
             else
             {

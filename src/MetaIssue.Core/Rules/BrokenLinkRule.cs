@@ -21,7 +21,7 @@ public sealed class BrokenLinkRule : Rule
 
     public override void Check(CheckContext context, RuleSink report)
     {
-        foreach (var (document, link, target) in context.ResolvedLinks)
+        foreach (var (document, link, target) in context.Links.All)
         {
             var shown = Shorten(link.Kind == LinkKind.Wiki ? "[[" + link.Url + "]]" : link.Url);
             switch (target.Kind)
@@ -34,7 +34,7 @@ public sealed class BrokenLinkRule : Rule
                     report.At(document.FullPath, link.Range, $"link '{shown}' is not a valid path", "fix the link");
                     break;
                 case LinkTargetKind.Local when !target.Exists:
-                    var suggestion = context.Suggestions.For(document.FullPath, target.Path, context.MetaIssueContaining(document.FullPath));
+                    var suggestion = context.Links.Suggestions.For(document.FullPath, target.Path, context.Tree.MetaIssueContaining(document.FullPath));
                     var fragment = string.IsNullOrEmpty(target.Fragment) ? string.Empty : "#" + target.Fragment;
                     var hint = suggestion is null ? "fix or remove the link" : $"did you mean '{suggestion}{fragment}'?";
                     var where = link.Kind == LinkKind.Wiki ? " (looked beside the file, in the docs folder and at the repository root)" : string.Empty;

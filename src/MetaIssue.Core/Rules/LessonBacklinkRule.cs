@@ -23,14 +23,14 @@ public sealed class LessonBacklinkRule : MetaIssueRule
             return;
         }
 
-        var lessons = context.LessonsLinkingTo(issue);
+        var lessons = context.Links.LessonsLinkingTo(issue);
         if (lessons.Count == 0)
         {
             return;
         }
 
         var linked = new HashSet<string>(
-            context.LinksOf(readme)
+            context.Links.Of(readme)
                 .Where(link => link.Target.Kind == LinkTargetKind.Local)
                 .Select(link => link.Target.Path),
             StringComparer.Ordinal);

@@ -22,7 +22,7 @@ public sealed class MissingLessonRule : MetaIssueRule
             return;
         }
 
-        if (context.LessonsLinkingTo(issue).Count == 0)
+        if (context.Links.LessonsLinkingTo(issue).Count == 0)
         {
             var lessons = context.Display(context.Tree.LessonsRoot);
             report.At(readme.FullPath, field.ValueRange,

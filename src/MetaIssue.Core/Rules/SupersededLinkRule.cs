@@ -23,10 +23,10 @@ public sealed class SupersededLinkRule : MetaIssueRule
             return;
         }
 
-        var linksElsewhere = context.LinksOf(readme)
+        var linksElsewhere = context.Links.Of(readme)
             .Select(link => link.Target)
             .Any(target => target.Kind == LinkTargetKind.Local && target.Exists
-                && context.MetaIssueContaining(target.Path) is { } other && other != issue);
+                && context.Tree.MetaIssueContaining(target.Path) is { } other && other != issue);
 
         if (!linksElsewhere)
         {

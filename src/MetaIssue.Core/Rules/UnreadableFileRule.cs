@@ -22,7 +22,7 @@ public sealed class UnreadableFileRule : Rule
             report.At(document.FullPath, SourceRange.FileStart, document.FileName, document.Problem);
         }
 
-        foreach (var problem in context.Tree.Problems.Where(p => !p.IsMisplacedAttemptFile))
+        foreach (var problem in context.Tree.Problems)
         {
             report.At(problem.FullPath, null, $"'{Path.GetFileName(problem.FullPath)}'", problem.Message);
         }
