@@ -10,6 +10,15 @@ namespace MetaIssue;
 /// <summary>Reads a repository's meta-issues and lessons, runs every rule, and returns the diagnostics in a stable order.</summary>
 public static class MetaIssueChecker
 {
+    /// <summary>
+    /// Checks the repository <paramref name="options"/> describe: scans the meta-issue and lessons roots, reads and
+    /// parses every Markdown file (in parallel, <see cref="CheckerOptions.MaxParallelism"/> threads), runs every rule of
+    /// <see cref="RuleCatalog.Rules"/> and returns the diagnostics sorted by file, line, column, code and message.
+    /// Parsed facts come from <paramref name="cache"/> when given; otherwise, when
+    /// <see cref="CheckerOptions.CacheDirectory"/> is set, from a cache file there, which is saved afterwards. Never
+    /// throws for unreadable files or folders, nor for a rule that fails: those become MI900 findings. Safe to call
+    /// from several threads on different options; one call uses one cache at a time.
+    /// </summary>
     public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null)
     {
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
@@ -21,6 +30,7 @@ public static class MetaIssueChecker
         return result;
     }
 
+    /// <summary>Runs every rule on an already read <paramref name="tree"/>; the rest as <see cref="Check(CheckerOptions, IFactsCache?)"/>.</summary>
     public static CheckResult Check(DocsTree tree, CheckerOptions options)
     {
         var context = new CheckContext(tree, options);

@@ -25,7 +25,7 @@ public sealed record RuleDescriptor(
 {
     /// <summary>The rule's help page under <paramref name="helpLinkBase"/>; empty when no base is configured.</summary>
     public string HelpLink(string helpLinkBase) =>
-        string.IsNullOrEmpty(helpLinkBase) ? string.Empty : helpLinkBase.TrimEnd('/') + "/" + Id + ".md";
+        string.IsNullOrWhiteSpace(helpLinkBase) ? string.Empty : helpLinkBase.TrimEnd('/') + "/" + Id + ".md";
 
     /// <summary>The message for these arguments. Throws <see cref="FormatException"/> when fewer are given than the format uses.</summary>
     public string FormatMessage(params object?[] arguments) =>
