@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Markdig.Extensions.Tables;
-using Markdig.Extensions.TaskLists;
-using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using MetaIssue.Conventions;

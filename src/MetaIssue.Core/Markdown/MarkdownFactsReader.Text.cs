@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using Markdig.Extensions.Tables;
-using Markdig.Extensions.TaskLists;
-using Markdig.Extensions.Yaml;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using MetaIssue.Conventions;
 
 namespace MetaIssue.Markdown;
