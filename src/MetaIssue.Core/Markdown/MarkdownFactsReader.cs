@@ -27,7 +27,7 @@ public static partial class MarkdownFactsReader
     public static MarkdownFacts Read(string text)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
-        return new Walker(text).Collect(document);
+        return new Walker(LineMap.Of(document, text)).Collect(document);
     }
 
     private sealed partial class Walker
@@ -67,7 +67,7 @@ public static partial class MarkdownFactsReader
         private readonly List<AttemptMention> _mentions = new();
         private readonly List<PlaceholderFact> _placeholders = new();
 
-        public Walker(string text) => _map = new LineMap(text);
+        public Walker(LineMap map) => _map = map;
 
         public MarkdownFacts Collect(MarkdownDocument document)
         {
