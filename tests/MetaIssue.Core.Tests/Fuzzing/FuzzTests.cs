@@ -60,7 +60,7 @@ public sealed class FuzzTests
         }
     }
 
-    private static void AssertInside(int seed, string path, MetaIssue.Markdown.SourceRange range, string what)
+    private static void AssertInside(int seed, string path, MetaIssue.Text.SourceRange range, string what)
     {
         var lines = LinesOf(path);
         var context = $"seed {seed}: {what} (file has {lines.Count} lines)";
