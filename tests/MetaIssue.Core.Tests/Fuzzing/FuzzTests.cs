@@ -6,11 +6,12 @@ namespace MetaIssue.Tests.Fuzzing;
 /// <summary>
 /// Random meta-issue trees through the whole checker: it must never throw, never have a rule give up, and every
 /// diagnostic must point inside its file with valid 1-based positions. One theory row per seed, so a failure names
-/// the seed that reproduces it.
+/// the seed that reproduces it. The seeds are split over four classes: xunit runs the rows of one class one after
+/// another, but classes side by side.
 /// </summary>
-public sealed class FuzzTests
+public abstract class FuzzTests
 {
-    private const int Trees = 100;
+    private const int SeedsPerPart = 25;
 
     private static readonly string[] Files =
     {
@@ -21,11 +22,11 @@ public sealed class FuzzTests
         "attempts/٠٠٤-d/attempt-results.md",
     };
 
-    public static TheoryData<int> Seeds { get; } = new(Enumerable.Range(1, Trees));
+    /// <summary>Seeds 25 × (part − 1) + 1 to 25 × part.</summary>
+    protected static TheoryData<int> SeedsOfPart(int part) =>
+        new(Enumerable.Range(1 + ((part - 1) * SeedsPerPart), SeedsPerPart));
 
-    [Theory]
-    [MemberData(nameof(Seeds))]
-    public void Random_trees_are_checked_without_exceptions_and_with_valid_positions(int seed)
+    protected static void CheckRandomTree(int seed)
     {
         var fuzzer = new MarkdownFuzzer(seed);
         using var repository = new TempRepository();
@@ -116,4 +117,40 @@ public sealed class FuzzTests
         lines.Add(text.Substring(start));
         return lines;
     }
+}
+
+public sealed class FuzzTestsPart1 : FuzzTests
+{
+    public static TheoryData<int> Seeds => SeedsOfPart(1);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_trees_are_checked_without_exceptions_and_with_valid_positions(int seed) => CheckRandomTree(seed);
+}
+
+public sealed class FuzzTestsPart2 : FuzzTests
+{
+    public static TheoryData<int> Seeds => SeedsOfPart(2);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_trees_are_checked_without_exceptions_and_with_valid_positions(int seed) => CheckRandomTree(seed);
+}
+
+public sealed class FuzzTestsPart3 : FuzzTests
+{
+    public static TheoryData<int> Seeds => SeedsOfPart(3);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_trees_are_checked_without_exceptions_and_with_valid_positions(int seed) => CheckRandomTree(seed);
+}
+
+public sealed class FuzzTestsPart4 : FuzzTests
+{
+    public static TheoryData<int> Seeds => SeedsOfPart(4);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_trees_are_checked_without_exceptions_and_with_valid_positions(int seed) => CheckRandomTree(seed);
 }
