@@ -1,13 +1,11 @@
-using MetaIssue.IO;
+using MetaIssue.Testing;
 
 namespace MetaIssue.Benchmarks;
 
 internal static class Repository
 {
-    /// <summary>This repository's root: the nearest git root above the program, else above the current folder.</summary>
-    public static string Find() =>
-        RepositoryRoot.Find(AppContext.BaseDirectory) ?? RepositoryRoot.Find(Directory.GetCurrentDirectory())
-        ?? throw new InvalidOperationException("cannot find the MetaIssue repository (a folder holding .git) above the program or the current folder");
+    /// <summary>This repository's root, above the program or the current folder (see <see cref="RepositoryRoot"/>).</summary>
+    public static string Find() => RepositoryRoot.Path;
 
     public static void TryDelete(string folder)
     {

@@ -1,3 +1,4 @@
+using MetaIssue.Testing;
 using System.Text.RegularExpressions;
 using MetaIssue.Tests.Support;
 
@@ -13,7 +14,7 @@ public sealed class LayeringTests
     private const string Root = "(root)";
     private const int MaxLines = 400;
 
-    private static string CoreFolder => Path.Combine(SourceTree.Root, "src", "MetaIssue.Core");
+    private static string CoreFolder => Path.Combine(RepositoryRoot.Path, "src", "MetaIssue.Core");
 
     [Fact]
     public void The_architecture_document_lists_every_folder_of_the_library_as_a_layer()
@@ -62,19 +63,19 @@ public sealed class LayeringTests
     [Fact]
     public void No_source_file_in_src_is_over_400_lines()
     {
-        var files = Directory.GetFiles(Path.Combine(SourceTree.Root, "src"), "*.cs", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
             .ToList();
         Assert.NotEmpty(files);
         var tooLong = files.Select(f => (File: f, Lines: File.ReadAllLines(f).Length)).Where(f => f.Lines > MaxLines)
-            .Select(f => $"{Path.GetRelativePath(SourceTree.Root, f.File)}: {f.Lines} lines").ToList();
+            .Select(f => $"{Path.GetRelativePath(RepositoryRoot.Path, f.File)}: {f.Lines} lines").ToList();
         Assert.True(tooLong.Count == 0, $"source files over {MaxLines} lines: split them by job\n" + string.Join("\n", tooLong));
     }
 
     /// <summary>The layer order, bottom first, from the <c>layers</c> block of docs/architecture.md.</summary>
     private static List<string> Layers()
     {
-        var document = File.ReadAllText(Path.Combine(SourceTree.Root, "docs", "architecture.md")).Replace("\r\n", "\n");
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "architecture.md")).Replace("\r\n", "\n");
         var block = Regex.Match(document, "```layers\n(.*?)```", RegexOptions.Singleline);
         Assert.True(block.Success, "docs/architecture.md has no ```layers block");
         return block.Groups[1].Value.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();

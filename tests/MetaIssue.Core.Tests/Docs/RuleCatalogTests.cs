@@ -1,3 +1,4 @@
+using MetaIssue.Testing;
 using System.Text.RegularExpressions;
 using MetaIssue.Diagnostics;
 using MetaIssue.Rules;
@@ -66,7 +67,7 @@ public sealed class RuleCatalogTests
     [Fact]
     public void The_READMEs_rule_table_lists_every_code_in_catalogue_order_with_its_page()
     {
-        var readme = File.ReadAllText(Path.Combine(SourceTree.Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var rows = Regex.Matches(readme, @"^\| \[(MI[0-9]{3})\]\(docs/rules/(MI[0-9]{3})\.md\) \|", RegexOptions.Multiline);
         Assert.Equal(RuleCatalog.All.Select(r => r.Id), rows.Select(m => m.Groups[1].Value));
         Assert.All(rows, m => Assert.Equal(m.Groups[1].Value, m.Groups[2].Value));
@@ -75,7 +76,7 @@ public sealed class RuleCatalogTests
     [Fact]
     public void The_rule_pages_are_exactly_the_catalogue()
     {
-        var pages = Directory.GetFiles(Path.Combine(SourceTree.Root, "docs", "rules"), "MI*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(id => id, StringComparer.Ordinal);
+        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs", "rules"), "MI*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(id => id, StringComparer.Ordinal);
         Assert.Equal(RuleCatalog.All.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal), pages);
     }
 

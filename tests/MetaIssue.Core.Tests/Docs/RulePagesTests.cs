@@ -1,3 +1,4 @@
+using MetaIssue.Testing;
 using MetaIssue.Rules;
 using MetaIssue.Diagnostics;
 using MetaIssue.Tests.Support;
@@ -177,5 +178,5 @@ public sealed class RulePagesTests
         return lines.Skip(start).Take(end - start).ToList();
     }
 
-    private static string FindRulesFolder() => Path.Combine(SourceTree.Root, "docs", "rules");
+    private static string FindRulesFolder() => Path.Combine(RepositoryRoot.Path, "docs", "rules");
 }
