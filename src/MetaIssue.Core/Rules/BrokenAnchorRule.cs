@@ -91,7 +91,7 @@ public sealed class BrokenAnchorRule : Rule
         var bestDistance = int.MaxValue;
         foreach (var anchor in anchors.Distinct())
         {
-            var distance = EditDistance(lower, anchor, bestDistance);
+            var distance = EditDistance.Between(lower, anchor, bestDistance);
             if (distance < bestDistance)
             {
                 best = anchor;
@@ -100,29 +100,5 @@ public sealed class BrokenAnchorRule : Rule
         }
 
         return best is not null && bestDistance <= Math.Max(2, lower.Length / 3) ? best : null;
-    }
-
-    private static int EditDistance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) >= limit)
-        {
-            return limit;
-        }
-
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
