@@ -12,8 +12,8 @@ namespace MetaIssue.Scanning;
 /// <c>docs/meta-issues/docs/meta-issues/x</c>), and the check would otherwise never see them.
 /// The search is bounded so every build can afford it: folders only (no file is read), from the repository root
 /// down to <see cref="MaxDepth"/> levels, at most <see cref="MaxFolders"/> folders, never into hidden folders,
-/// folder links, build output or dependency folders (<see cref="SkippedNames"/>), the lessons root, or the
-/// meta-issues the tree reader already reads.
+/// folder links, build output or dependency folders (<see cref="SkippedNames"/>), template sources (a folder holding
+/// <see cref="TemplateConfigFolder"/>), the lessons root, or the meta-issues the tree reader already reads.
 /// </summary>
 public static class StrayMetaIssueFinder
 {
@@ -23,6 +23,9 @@ public static class StrayMetaIssueFinder
     /// <summary>Most folders listed in one search; a repository with more stops there (the rest is not searched).</summary>
     public const int MaxFolders = 20000;
 
+    /// <summary>The folder that marks a <c>dotnet new</c> template's source; nothing below such a folder is searched.</summary>
+    public const string TemplateConfigFolder = ".template.config";
+
     /// <summary>Folder names never entered: build output, dependencies and test output, at any depth.</summary>
     public static readonly IReadOnlyCollection<string> SkippedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,8 +34,8 @@ public static class StrayMetaIssueFinder
 
     /// <summary>
     /// The full paths of folders that look like meta-issues outside <paramref name="metaIssueRoots"/> (full paths),
-    /// in ordinal order. When <paramref name="signature"/> is given, every folder looked at and its verdict are
-    /// appended to it, so a fingerprint changes whenever the answer can.
+    /// in ordinal order. When <paramref name="signature"/> is given, the answer is appended to it, so a fingerprint
+    /// changes exactly when the answer does (and not when unrelated folders come and go).
     /// </summary>
     public static IReadOnlyList<string> Find(string repositoryRoot, IReadOnlyCollection<string> metaIssueRoots, string lessonsRoot, StringBuilder? signature = null)
     {
@@ -55,16 +58,15 @@ public static class StrayMetaIssueFinder
             }
 
             var looksLike = depth > 0 && !roots.Contains(folder) && LooksLikeMetaIssue(entries);
-            signature?.Append("stray? ").Append(PathText.FromRoot(root, folder)).Append(looksLike ? "|yes\n" : "|no\n");
             if (looksLike)
             {
                 found.Add(folder);
                 continue;
             }
 
-            if (depth >= MaxDepth)
+            if (depth >= MaxDepth || entries.Any(e => e is DirectoryInfo && e.Name == TemplateConfigFolder))
             {
-                continue;
+                continue; // a dotnet new template's source holds meta-issue-shaped content by design
             }
 
             foreach (var sub in entries.OfType<DirectoryInfo>().OrderBy(d => d.Name, StringComparer.Ordinal))
@@ -79,8 +81,12 @@ public static class StrayMetaIssueFinder
             }
         }
 
-        signature?.Append(listed >= MaxFolders ? "stray search stopped\n" : string.Empty);
         found.Sort(StringComparer.Ordinal);
+        foreach (var folder in found)
+        {
+            signature?.Append("stray ").Append(PathText.FromRoot(root, folder)).Append('\n');
+        }
+
         return found;
     }
 
