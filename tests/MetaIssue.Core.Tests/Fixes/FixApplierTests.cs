@@ -168,7 +168,7 @@ public sealed class FixApplierTests : IDisposable
         {
             TextEdit.Replace(_repo.PathOf(Readme), Hash(Readme), 3, 3, "004"),
             TextEdit.Replace(_repo.PathOf(Readme), Hash(Readme), 19, 3, "004"),
-            TextEdit.Replace(_repo.PathOf(results), Hash(results), 21, 3, "004"),
+            TextEdit.Replace(_repo.PathOf(results), Hash(results), 20, 3, "004"),
         });
 
         var report = Applier().Apply(new[] { Fix.Review("Renumber 003-pooling to 004", rename) });
