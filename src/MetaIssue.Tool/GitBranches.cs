@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MetaIssue.IO;
+
+namespace MetaIssue.Tool;
+
+/// <summary>
+/// Attempt numbers that other local or remote-tracking branches already use for a meta-issue, read with the git
+/// command line (<c>git for-each-ref</c>, <c>git ls-tree</c>); empty outside a git work tree or without git.
+/// </summary>
+internal static class GitBranches
+{
+    private static readonly Regex AttemptFolder = new(@"^(\d{3,})-(.+)$", RegexOptions.CultureInvariant);
+
+    public static IReadOnlyList<AttemptElsewhere> AttemptsElsewhere(string attemptsFolder)
+    {
+        var folder = Directory.Exists(attemptsFolder) ? attemptsFolder : Path.GetDirectoryName(attemptsFolder)!;
+        var top = Git(folder, "rev-parse", "--show-toplevel");
+        if (top is null)
+        {
+            return Array.Empty<AttemptElsewhere>();
+        }
+
+        var relative = PathText.FromRoot(PathText.Normalize(top.Trim()), PathText.Normalize(attemptsFolder));
+        var current = Git(folder, "symbolic-ref", "-q", "HEAD")?.Trim();
+        var refs = (Git(folder, "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes") ?? string.Empty)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(r => r != current && !r.EndsWith("/HEAD", StringComparison.Ordinal));
+        var found = new List<AttemptElsewhere>();
+        foreach (var reference in refs)
+        {
+            var names = Git(folder, "ls-tree", "--name-only", $"{reference}:{relative}");
+            foreach (var name in (names ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var match = AttemptFolder.Match(name);
+                if (match.Success)
+                {
+                    found.Add(new AttemptElsewhere(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, Short(reference)));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string Short(string reference) =>
+        reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference.Substring("refs/heads/".Length)
+        : reference.StartsWith("refs/remotes/", StringComparison.Ordinal) ? reference.Substring("refs/remotes/".Length)
+        : reference;
+
+    /// <summary>The standard output of a git command, or null when git is missing, fails or takes over 20 seconds.</summary>
+    private static string? Git(string folder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(20_000))
+            {
+                process.Kill(entireProcessTree: true);
+                return null;
+            }
+
+            return process.ExitCode == 0 ? stdout.Result : null;
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>An attempt folder (<see cref="Name"/>, numbered <see cref="Number"/>) on another <see cref="Branch"/>.</summary>
+internal sealed record AttemptElsewhere(int Number, string Name, string Branch);
