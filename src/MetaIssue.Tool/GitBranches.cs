@@ -30,7 +30,8 @@ internal static class GitBranches
         var found = new List<AttemptElsewhere>();
         foreach (var reference in refs)
         {
-            var names = Git(folder, "ls-tree", "--name-only", $"{reference}:{relative}");
+            // --full-tree: run inside a subfolder, ls-tree would list only what lies below it.
+            var names = Git(folder, "ls-tree", "--full-tree", "--name-only", $"{reference}:{relative}");
             foreach (var name in (names ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var match = AttemptFolder.Match(name);

@@ -145,8 +145,8 @@ public sealed class ToolCommandTests
         var check = await tool.RunAsync(repository.Root, "check", "--format", "msbuild");
 
         check.AssertExitCode(1);
-        var fromTool = BuildDiagnostic.ParseLog(check.StandardOutput).Select(Key).Order().ToArray();
-        var fromBuild = build.MetaIssue.Select(Key).Distinct().Order().ToArray();
+        var fromTool = BuildDiagnostic.ParseLog(check.StandardOutput).Select(d => Key(repository, d)).Order().ToArray();
+        var fromBuild = build.MetaIssue.Select(d => Key(repository, d)).Distinct().Order().ToArray();
         Assert.Equal(fromBuild, fromTool);
 
         var json = await tool.RunAsync(repository.Root, "check", "--format", "json");
@@ -162,7 +162,9 @@ public sealed class ToolCommandTests
         Assert.Equal(fromTool.Length, log.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
     }
 
-    private static string Key(BuildDiagnostic d) => $"{Path.GetFullPath(d.File)}({d.Line},{d.Column}) {d.Code}: {d.Message}";
+    /// <summary>A finding as both print it; the build may print paths relative to the repository, the tool prints them full.</summary>
+    private static string Key(SampleRepository repository, BuildDiagnostic d) =>
+        $"{repository.PathOf(d.File)}({d.Line},{d.Column},{d.EndLine},{d.EndColumn}) {d.Code}: {d.Message}";
 
     private static Task Git(SampleRepository repository, params string[] arguments) => repository.GitAsync(arguments);
 
