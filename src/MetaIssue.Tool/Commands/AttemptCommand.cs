@@ -27,7 +27,7 @@ internal sealed partial class ToolCommands
             var tree = workspace.Check().Tree;
             var folder = workspace.Issue(tree, parse.GetValue(issue)!);
             var local = folder.NumberedAttempts.Select(a => a.Number!.Value).DefaultIfEmpty(0).Max();
-            var elsewhere = GitBranches.AttemptsElsewhere(Path.Combine(folder.FullPath, MetaIssueFolder.AttemptsFolder));
+            var elsewhere = MetaIssue.Git.BranchAttempts.Find(Path.Combine(folder.FullPath, MetaIssueFolder.AttemptsFolder));
             var number = Math.Max(local, elsewhere.Select(a => a.Number).DefaultIfEmpty(0).Max()) + 1;
             if (number > 999)
             {

@@ -3,17 +3,18 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MetaIssue.IO;
 
-namespace MetaIssue.Tool;
+namespace MetaIssue.Git;
 
 /// <summary>
 /// Attempt numbers that other local or remote-tracking branches already use for a meta-issue, read with the git
 /// command line (<c>git for-each-ref</c>, <c>git ls-tree</c>); empty outside a git work tree or without git.
 /// </summary>
-internal static class GitBranches
+public static class BranchAttempts
 {
     private static readonly Regex AttemptFolder = new(@"^(\d{3,})-(.+)$", RegexOptions.CultureInvariant);
 
-    public static IReadOnlyList<AttemptElsewhere> AttemptsElsewhere(string attemptsFolder)
+    /// <summary>Attempt folders (<c>NNN-slug</c>) in <paramref name="attemptsFolder"/> (a full path) on every local and remote-tracking branch but the current one.</summary>
+    public static IReadOnlyList<AttemptElsewhere> Find(string attemptsFolder)
     {
         var folder = Directory.Exists(attemptsFolder) ? attemptsFolder : Path.GetDirectoryName(attemptsFolder)!;
         var top = Git(folder, "rev-parse", "--show-toplevel");
@@ -25,14 +26,15 @@ internal static class GitBranches
         var relative = PathText.FromRoot(PathText.Normalize(top.Trim()), PathText.Normalize(attemptsFolder));
         var current = Git(folder, "symbolic-ref", "-q", "HEAD")?.Trim();
         var refs = (Git(folder, "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes") ?? string.Empty)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Trim())
             .Where(r => r != current && !r.EndsWith("/HEAD", StringComparison.Ordinal));
         var found = new List<AttemptElsewhere>();
         foreach (var reference in refs)
         {
             // --full-tree: run inside a subfolder, ls-tree would list only what lies below it.
-            var names = Git(folder, "ls-tree", "--full-tree", "--name-only", $"{reference}:{relative}");
-            foreach (var name in (names ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var names = Git(folder, "ls-tree", "-z", "--full-tree", "--name-only", $"{reference}:{relative}");
+            foreach (var name in (names ?? string.Empty).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 var match = AttemptFolder.Match(name);
                 if (match.Success)
@@ -45,6 +47,31 @@ internal static class GitBranches
         return found;
     }
 
+    /// <summary>One argument as .NET splits a command line (the Windows rules, used on every platform): quotes and the backslashes before them escaped.</summary>
+    private static string Quote(string argument)
+    {
+        if (argument.Length > 0 && argument.IndexOfAny(new[] { ' ', '\t', '"', '\\' }) < 0)
+        {
+            return argument;
+        }
+
+        var quoted = new System.Text.StringBuilder("\"");
+        var backslashes = 0;
+        foreach (var c in argument)
+        {
+            if (c == '\\')
+            {
+                backslashes++;
+                continue;
+            }
+
+            quoted.Append('\\', c == '"' ? backslashes * 2 + 1 : backslashes).Append(c);
+            backslashes = 0;
+        }
+
+        return quoted.Append('\\', backslashes * 2).Append('"').ToString();
+    }
+
     private static string Short(string reference) =>
         reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference.Substring("refs/heads/".Length)
         : reference.StartsWith("refs/remotes/", StringComparison.Ordinal) ? reference.Substring("refs/remotes/".Length)
@@ -53,19 +80,15 @@ internal static class GitBranches
     /// <summary>The standard output of a git command, or null when git is missing, fails or takes over 20 seconds.</summary>
     private static string? Git(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo("git", string.Join(" ", arguments.Select(Quote)))
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardOutputEncoding = new System.Text.UTF8Encoding(false), // -z output is raw UTF-8, names unquoted
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         try
         {
@@ -75,7 +98,7 @@ internal static class GitBranches
             _ = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(20_000))
             {
-                process.Kill(entireProcessTree: true);
+                process.Kill();
                 return null;
             }
 
@@ -89,4 +112,4 @@ internal static class GitBranches
 }
 
 /// <summary>An attempt folder (<see cref="Name"/>, numbered <see cref="Number"/>) on another <see cref="Branch"/>.</summary>
-internal sealed record AttemptElsewhere(int Number, string Name, string Branch);
+public sealed record AttemptElsewhere(int Number, string Name, string Branch);
