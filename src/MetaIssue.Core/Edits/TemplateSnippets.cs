@@ -14,8 +14,14 @@ public static class TemplateSnippets
     private const string Description = "metaissue/meta-issue-name/description.md";
 
     /// <summary>The README timeline row of an attempt, without a line break.</summary>
-    public static string TimelineRow(string number, string slug, string title, string date) =>
-        Fill(Line(Readme, l => l.StartsWith("|", StringComparison.Ordinal) && l.Contains("%NNN%")), number, slug, title, date);
+    public static string TimelineRow(string number, string slug, string title, string date)
+    {
+        // The template's own condition picks the row's link form (angle brackets when the slug needs them).
+        var readme = TemplateRenderer.Resolve("metaissue", Readme, "name", new Dictionary<string, string> { ["first-attempt"] = slug });
+        var row = readme.Replace("\r\n", "\n").Split('\n').FirstOrDefault(l => l.StartsWith("|", StringComparison.Ordinal) && l.Contains("%NNN%"))
+            ?? throw new InvalidOperationException($"templates/{Readme} has no timeline row; the template and the tool drifted apart");
+        return Fill(row, number, slug, title, date);
+    }
 
     /// <summary>The implementation-log section of an attempt (heading to end), ending with a line break.</summary>
     public static string LogSection(string number, string title, string date)

@@ -10,11 +10,12 @@ namespace MetaIssue.Templates;
 /// <c>template.json</c> files use, read from those files themselves so the two cannot drift: parameters (with
 /// <c>defaultValue</c>), <c>bind</c>, <c>derived</c> symbols over the <c>replace</c>, <c>chain</c>, <c>titleCase</c>,
 /// <c>firstUpperCase</c>, <c>lowerCase</c> and <c>upperCase</c> forms, and the <c>constant</c>, <c>coalesce</c>,
-/// <c>now</c>, <c>regex</c> and <c>join</c> generators; <c>replaces</c> tokens in contents, <c>sourceName</c> and
+/// <c>now</c>, <c>regex</c>, <c>regexMatch</c> and <c>join</c> generators, <c>computed</c> conditions and the
+/// <c>&lt;!--#if --&gt;</c> blocks of Markdown (<see cref="TemplateConditions"/>); <c>replaces</c> tokens in contents, <c>sourceName</c> and
 /// <c>fileRename</c> in paths and (<c>sourceName</c>) contents, longest token first in one pass. Files come from the
 /// <c>sources</c> whose <c>source</c> is a whole template folder (<c>./</c> or <c>../&lt;template&gt;/</c>); paths are
-/// relative to the folder the template writes into (docs/meta-issues/ or docs/lessons-learned/). Conditions,
-/// guards and post actions are not evaluated: the caller validates names itself.
+/// relative to the folder the template writes into (docs/meta-issues/ or docs/lessons-learned/). Source conditions,
+/// guards and post actions are not evaluated: the caller picks the location and validates names itself.
 /// </summary>
 public sealed class TemplateRenderer
 {
@@ -74,11 +75,35 @@ public sealed class TemplateRenderer
             foreach (var path in TemplateSources.Paths.Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && !p.Contains("/.template.config/")))
             {
                 var relative = ReplaceTokens(path.Substring(prefix.Length), pathTokens);
-                files.Add(new RenderedFile(relative, ReplaceTokens(TemplateSources.Read(path), contentTokens)));
+                files.Add(new RenderedFile(relative, ReplaceTokens(Conditions(TemplateSources.Read(path)), contentTokens)));
             }
         }
 
         return files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// The text of one template source file with its conditional blocks resolved for <paramref name="name"/> and
+    /// <paramref name="parameters"/> but its tokens kept, for callers that fill the tokens themselves.
+    /// </summary>
+    public static string Resolve(string templateFolder, string sourcePath, string name, IReadOnlyDictionary<string, string> parameters)
+    {
+        using var document = JsonDocument.Parse(TemplateSources.Read(templateFolder + "/.template.config/template.json"));
+        var withName = parameters.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        withName["name"] = name;
+        return new TemplateRenderer(templateFolder, document.RootElement, withName, DateTime.Now).Conditions(TemplateSources.Read(sourcePath));
+    }
+
+    private string Conditions(string text)
+    {
+        try
+        {
+            return TemplateConditions.Apply(text, Value);
+        }
+        catch (InvalidOperationException exception) when (!exception.Message.StartsWith("templates/", StringComparison.Ordinal))
+        {
+            throw Unsupported(exception.Message);
+        }
     }
 
     /// <summary>The template folders named by whole-folder sources: "./" is this template, "../x/" template x.</summary>
@@ -163,8 +188,10 @@ public sealed class TemplateRenderer
                 return source is null ? null : ApplyForm(symbol.GetProperty("valueTransform").GetString()!, source);
             case "generated":
                 return Generate(symbolName, symbol);
+            case "computed":
+                return TemplateConditions.Evaluate(symbol.GetProperty("value").GetString()!, Value) ? "true" : "false";
             default:
-                return null; // computed symbols are conditions, not text
+                return null;
         }
     }
 
@@ -196,7 +223,8 @@ public sealed class TemplateRenderer
                     .Select(part => part.GetProperty("type").GetString() == "ref" ? Value(part.GetProperty("value").GetString()!) ?? string.Empty : part.GetProperty("value").GetString());
                 return string.Join(parameters.TryGetProperty("separator", out var separator) ? separator.GetString() : string.Empty, parts);
             case "regexMatch":
-                return null; // a condition
+                var input = Value(parameters.GetProperty("source").GetString()!) ?? string.Empty;
+                return Regex.IsMatch(input, parameters.GetProperty("pattern").GetString()!) ? "true" : "false";
             default:
                 if (symbol.TryGetProperty("replaces", out _) || symbol.TryGetProperty("fileRename", out _))
                 {

@@ -5,8 +5,8 @@ namespace MetaIssue.Templates;
 
 /// <summary>
 /// Rules the templates declare in their template.json, read from the embedded file so a command that writes the
-/// same files applies exactly the same ones: the name patterns of their <c>regexMatch</c> guards (no <c>..</c>, no
-/// path separators, at most 100 characters) and the choices of their choice parameters.
+/// same files applies exactly the same ones: the name patterns of their <c>regexMatch</c> guards (no leading or
+/// trailing dot or space, no path separators, at most 100 characters) and the choices of their choice parameters.
 /// </summary>
 public static class TemplateRules
 {
@@ -18,21 +18,6 @@ public static class TemplateRules
     /// <summary>The choices of a choice parameter, in the order the template lists them.</summary>
     public static IReadOnlyList<string> Choices(string templateFolder, string parameter) =>
         Symbol(templateFolder, parameter).GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("choice").GetString()!).ToArray();
-
-    /// <summary>The description a refusal post action of the template prints (the first one whose condition names <paramref name="condition"/>).</summary>
-    public static string Refusal(string templateFolder, string condition)
-    {
-        using var document = Config(templateFolder);
-        foreach (var action in document.RootElement.GetProperty("postActions").EnumerateArray())
-        {
-            if (action.TryGetProperty("condition", out var c) && c.GetString() == "(" + condition + ")")
-            {
-                return action.GetProperty("description").GetString()!;
-            }
-        }
-
-        throw new InvalidOperationException($"templates/{templateFolder}: no post action with the condition ({condition})");
-    }
 
     private static JsonElement Symbol(string templateFolder, string name)
     {

@@ -36,7 +36,7 @@ internal sealed partial class ToolCommands(Option<string?> rootOption, TextWrite
     {
         if (!MetaIssue.Templates.TemplateRules.Matches(template, guard, value))
         {
-            throw new ToolException($"{what} '{value}' is not a plain name: at most 100 characters, not starting with '.', and none of / \\ : * ? \" < > |; nothing was written");
+            throw new ToolException($"{what} '{value}' is not a plain name: at most 100 characters, not starting or ending with a dot or a space, no control characters, and none of / \\ : * ? \" < > | [ ]; nothing was written");
         }
     }
 
