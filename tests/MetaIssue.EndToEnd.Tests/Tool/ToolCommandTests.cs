@@ -73,6 +73,17 @@ public sealed class ToolCommandTests
         var table = await tool.RunAsync(repository.Root, "status");
         Assert.Contains("perf  ", table.StandardOutput);
         Assert.DoesNotContain("\u001b[", table.StandardOutput);
+
+        var overview = await tool.RunAsync(repository.Root, "overview");
+        overview.AssertExitCode(0);
+        Assert.Equal("create docs/meta-issues/README.md", overview.StandardOutput.Trim());
+        Assert.Contains("[Slow API](perf/README.md)", repository.Read("docs/meta-issues/README.md"));
+        Assert.Equal("docs/meta-issues/README.md is up to date", (await tool.RunAsync(repository.Root, "overview")).StandardOutput.Trim());
+
+        var text = await tool.RunAsync(repository.Root, "check");
+        text.AssertExitCode(1);
+        Assert.Contains($"{Folder}/test-cases.md:", text.StandardOutput);
+        Assert.Matches(@"MetaIssue: 1 meta-issue \(1 Resolved\) and 1 lesson checked, \d+ warnings\.", text.StandardOutput);
     }
 
     [Fact]
