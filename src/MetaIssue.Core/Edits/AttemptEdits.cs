@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using MetaIssue.Fixes;
 using MetaIssue.Model;
 using MetaIssue.Templates;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Edits;
 

@@ -4,7 +4,7 @@ using MetaIssue.Fixes;
 using MetaIssue.IO;
 using MetaIssue.Model;
 using MetaIssue.Templates;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Edits;
 
@@ -79,7 +79,7 @@ public sealed class IssueEdits
     /// </summary>
     public Fix Close(MetaIssueFolder issue, string status, string? lessonName, string? category, string lessonsRoot, DateTime today)
     {
-        var readmePath = issue.ReadmePath;
+        var readmePath = Path.Combine(issue.FullPath, MetaIssueFolder.ReadmeFile);
         var readme = SourceFile.Read(readmePath, out var problem) ?? throw new IOException($"{readmePath} {problem}");
         var changes = new List<FileChange>();
         var field = StatusField(readme.Lines);

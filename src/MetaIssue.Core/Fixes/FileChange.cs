@@ -1,4 +1,4 @@
-using MetaIssue.Markdown;
+using MetaIssue.Text;
 
 namespace MetaIssue.Fixes;
 

@@ -22,7 +22,7 @@ internal sealed class FixPlan
     public FixPlan(FixApplier applier) => _applier = applier;
 
     public IEnumerable<PlannedFile> EditedFiles =>
-        _files.Values.Where(file => file is { Edits.Count: > 0 }).Select(file => file!).OrderBy(file => file.Path, StringComparer.Ordinal);
+        _files.Values.Where(file => file is { Accepted.Count: > 0 }).Select(file => file!).OrderBy(file => file.Path, StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> Creations => _creations;
 
@@ -51,7 +51,7 @@ internal sealed class FixPlan
 
         foreach (var (file, edit) in edits)
         {
-            file.Edits.Add(edit);
+            file.Accepted.Add(edit);
         }
 
         foreach (var creation in creations)
@@ -90,7 +90,7 @@ internal sealed class FixPlan
         }
 
         var resolved = new ResolvedEdit(start, end, file.Text.WithFileLineBreaks(edit.NewText), fix, _order++);
-        var earlier = file.Edits.Concat(staged.Where(s => ReferenceEquals(s.File, file)).Select(s => s.Edit)).ToArray();
+        var earlier = file.Accepted.Concat(staged.Where(s => ReferenceEquals(s.File, file)).Select(s => s.Edit)).ToArray();
         if (earlier.Any(e => e.Start == start && e.End == end && e.NewText == resolved.NewText))
         {
             return null; // the same edit twice (two findings asking for one line) is made once
@@ -272,11 +272,11 @@ internal sealed class PlannedFile
 
     public EditableText Text { get; }
 
-    public List<ResolvedEdit> Edits { get; } = new();
+    public List<ResolvedEdit> Accepted { get; } = new();
 
-    /// <summary>Edits by position; insertions at one point in fix order, before a replacement starting there.</summary>
+    /// <summary>The accepted edits by position; insertions at one point in fix order, before a replacement starting there.</summary>
     public IReadOnlyList<ResolvedEdit> SortedEdits() =>
-        Edits.OrderBy(e => e.Start).ThenBy(e => e.End).ThenBy(e => e.Order).ToArray();
+        Accepted.OrderBy(e => e.Start).ThenBy(e => e.End).ThenBy(e => e.Order).ToArray();
 
     public string Render()
     {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using MetaIssue.Edits;
 using MetaIssue.IO;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Tool.Commands;
 

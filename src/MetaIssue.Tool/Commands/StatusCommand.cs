@@ -4,7 +4,7 @@ using System.Text.Json;
 using MetaIssue.IO;
 using MetaIssue.Model;
 using MetaIssue.Reporting;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Tool.Commands;
 

@@ -3,7 +3,7 @@ using MetaIssue.Fixes;
 using MetaIssue.Model;
 using MetaIssue.Templates;
 using MetaIssue.Tests.Support;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Tests.Edits;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using MetaIssue.Fixes;
-using MetaIssue.Markdown;
+using MetaIssue.Text;
 using MetaIssue.Tests.Support;
 
 namespace MetaIssue.Tests.Fixes;

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using MetaIssue.Git;
+using MetaIssue.Testing;
 using MetaIssue.Tests.Support;
 
 namespace MetaIssue.Tests.Git;
@@ -12,17 +12,17 @@ public sealed class BranchAttemptsTests : IDisposable
     public void Dispose() => _repo.Dispose();
 
     [SkippableFact]
-    public void Finds_the_attempt_folders_of_other_local_branches_only()
+    public async Task Finds_the_attempt_folders_of_other_local_branches_only()
     {
-        Skip.IfNot(Git("--version"), "git is not installed");
-        Assert.True(Git("init", "-q", "-b", "main"));
+        Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
+        await _repo.GitAsync("init", "-q", "-b", "main");
         _repo.Write("docs/meta-issues/perf/attempts/001-baseline/attempt-results.md", "x\n");
-        Commit("one");
-        Assert.True(Git("checkout", "-q", "-b", "feature/ünïcode-cache"));
+        await Commit("one");
+        await _repo.GitAsync("checkout", "-q", "-b", "feature/ünïcode-cache");
         _repo.Write("docs/meta-issues/perf/attempts/002-caching/attempt-results.md", "x\n");
         _repo.Write("docs/meta-issues/perf/attempts/notes.md", "x\n");
-        Commit("two");
-        Assert.True(Git("checkout", "-q", "main"));
+        await Commit("two");
+        await _repo.GitAsync("checkout", "-q", "main");
 
         var found = BranchAttempts.Find(_repo.PathOf("docs/meta-issues/perf/attempts"));
 
@@ -37,25 +37,9 @@ public sealed class BranchAttemptsTests : IDisposable
         Assert.Empty(BranchAttempts.Find(_repo.PathOf("docs/meta-issues/perf/attempts")));
     }
 
-    private void Commit(string message)
+    private async Task Commit(string message)
     {
-        Assert.True(Git("add", "-A"));
-        Assert.True(Git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message));
-    }
-
-    private bool Git(params string[] arguments)
-    {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", arguments) { WorkingDirectory = _repo.Root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })!;
-            git.StandardOutput.ReadToEnd();
-            git.StandardError.ReadToEnd();
-            git.WaitForExit();
-            return git.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
+        await _repo.GitAsync("add", "-A");
+        await _repo.GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message);
     }
 }

@@ -1,13 +1,12 @@
-using System.Diagnostics;
-using System.Text;
 using MetaIssue.EndToEnd.Infrastructure;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Tool;
 
 /// <summary>
 /// The packed MetaIssue.Tool installed with <c>dotnet tool install --tool-path</c> into a folder of this test run
-/// (isolated NuGet caches), run through its <c>metaissue</c> shim as a user runs it: standard input closed, output
-/// captured, killed after a timeout.
+/// (isolated NuGet caches), run through its <c>metaissue</c> shim as a user runs it, by the shared
+/// <see cref="ProcessRunner"/>.
 /// </summary>
 public sealed class InstalledTool
 {
@@ -25,43 +24,10 @@ public sealed class InstalledTool
 
     public async Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable)
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        IsolatedEnvironment.ApplyTo(start.Environment);
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var timedOut = false;
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
-        {
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                timedOut = true;
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-
-        return new CommandResult("metaissue " + string.Join(' ', arguments), workingDirectory, process.ExitCode, await output, await error, timedOut);
+        var environment = new Dictionary<string, string?>(IsolatedEnvironment.Variables) { ["NO_COLOR"] = "1" };
+        var run = await ProcessRunner.RunAsync(Executable, arguments, workingDirectory, TimeSpan.FromMinutes(2), environment);
+        return new CommandResult(
+            ProcessRunner.FormatCommandLine("metaissue", arguments), workingDirectory, run.ExitCode, run.StandardOutput, run.StandardError, run.TimedOut);
     }
 
     private static async Task<InstalledTool> InstallAsync()
