@@ -18,7 +18,8 @@ internal static class CheckRunner
 
         // A build that writes the overview is a command, not a check: it always looks afresh.
         var cacheDirectory = task.WriteOverview ? null : options.CacheDirectory;
-        var hostKey = HostKey(task);
+        var errorCodes = ErrorCodes(task);
+        var hostKey = HostKey(task, errorCodes);
         if (cacheDirectory is not null && Caching.LastCheckFile.FindReplayable(cacheDirectory, hostKey, options) is { } last)
         {
             return new CheckReport(last.Diagnostics.Select(ToWarning).ToList(), last.Notes[0] ?? string.Empty, null, overviewPath, last.Notes[1], null)
@@ -29,10 +30,11 @@ internal static class CheckRunner
 
         // Taken before reading: an edit made during the check then shows as a change at the next build.
         var treeFingerprint = cacheDirectory is null ? null : Caching.InputFingerprint.OfTree(options);
-        var result = MetaIssueChecker.Check(options);
+        var result = MetaIssueChecker.Check(options, cache: null, task.CancellationToken);
+        task.CancellationToken.ThrowIfCancellationRequested();
         var warnings = result.Diagnostics.Select(ToWarning).ToList();
-        var sarifProblem = string.IsNullOrWhiteSpace(task.SarifLog) ? null : WriteSarif(task, result);
-        var summary = Reporting.CheckSummary.Describe(result, Codes(task.SuppressedCodes));
+        var sarifProblem = string.IsNullOrWhiteSpace(task.SarifLog) ? null : WriteSarif(task, result, errorCodes);
+        var summary = Reporting.CheckSummary.Describe(result, Codes(task.SuppressedCodes), errorCodes);
         var (overviewMessage, overviewError) = Overview(task, result, overviewPath);
 
         // Not kept when a file could not be read for a reason outside it: fixing a permission changes neither its size
@@ -46,20 +48,37 @@ internal static class CheckRunner
         return new CheckReport(warnings, summary, sarifProblem, overviewPath, overviewMessage, overviewError);
     }
 
+    /// <summary>
+    /// The rule codes MSBuild will log as errors in this build: asked of the engine where it can tell (MSBuild 17.0+,
+    /// which also knows -warnaserror and -warnnotaserror from the command line), else from the forwarded settings.
+    /// Codes logged as messages are never errors (MSBuild's own precedence).
+    /// </summary>
+    private static HashSet<string> ErrorCodes(CheckMetaIssues task)
+    {
+        var silenced = Codes(task.SuppressedCodes);
+        var escalated = Codes(task.ErrorCodes);
+        var exempted = Codes(task.NotErrorCodes);
+        var engine = task.BuildEngine as Microsoft.Build.Framework.IBuildEngine8;
+        return new HashSet<string>(
+            Diagnostics.RuleCatalog.All.Select(r => r.Id).Where(code => !silenced.Contains(code) && (engine is not null
+                ? engine.ShouldTreatWarningAsError(code)
+                : escalated.Contains(code) || (task.TreatWarningsAsErrors && !exempted.Contains(code)))),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Every setting that changes what the check reports or writes, and this build of the task.</summary>
-    private static string HostKey(CheckMetaIssues task) => string.Join(
+    private static string HostKey(CheckMetaIssues task, HashSet<string> errorCodes) => string.Join(
         "\n",
         typeof(CheckRunner).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
         task.RepositoryRoot,
         task.Roots,
         task.LessonsRoot,
         task.MaxFileSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        task.HelpLinkBase,
+        task.EffectiveHelpLinkBase,
         task.SarifLog,
         task.OverviewFile,
         task.SuppressedCodes,
-        task.ErrorCodes,
-        task.TreatWarningsAsErrors ? "errors" : "warnings");
+        string.Join(";", errorCodes.OrderBy(c => c, StringComparer.Ordinal)));
 
     internal static string SarifPath(CheckMetaIssues task) => Path.GetFullPath(Path.Combine(task.RepositoryRoot, task.SarifLog.Trim()));
 
@@ -101,17 +120,14 @@ internal static class CheckRunner
     }
 
     /// <summary>Writes the SARIF log; returns why it could not, or null.</summary>
-    private static string? WriteSarif(CheckMetaIssues task, CheckResult result)
+    private static string? WriteSarif(CheckMetaIssues task, CheckResult result, HashSet<string> errors)
     {
         var path = SarifPath(task);
         var suppressed = Codes(task.SuppressedCodes);
-        var errors = task.TreatWarningsAsErrors
-            ? new HashSet<string>(Diagnostics.RuleCatalog.All.Select(r => r.Id), StringComparer.OrdinalIgnoreCase)
-            : Codes(task.ErrorCodes);
         var settings = new Reporting.SarifSettings
         {
             ToolVersion = typeof(CheckRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-            HelpLinkBase = task.HelpLinkBase,
+            HelpLinkBase = task.EffectiveHelpLinkBase,
             Suppressed = suppressed,
             Errors = errors,
         };

@@ -30,23 +30,25 @@ public static class MetaIssueChecker
         new UnreadableFileRule(),
     };
 
-    public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null)
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked per file and per rule).</exception>
+    public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
-        var tree = DocsTreeReader.Read(options, cache ?? cacheFile);
+        var tree = DocsTreeReader.Read(options, cache ?? cacheFile, cancellationToken);
         cacheFile?.Save();
-        var result = Check(tree, options);
+        var result = Check(tree, options, cancellationToken);
         result.CacheHits = cacheFile?.Hits;
         result.CacheMisses = cacheFile?.Misses;
         return result;
     }
 
-    public static CheckResult Check(DocsTree tree, CheckerOptions options)
+    public static CheckResult Check(DocsTree tree, CheckerOptions options, CancellationToken cancellationToken = default)
     {
         var context = new CheckContext(tree, options);
         var sink = new DiagnosticSink();
         foreach (var rule in AllRules)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 rule.Check(context, sink);

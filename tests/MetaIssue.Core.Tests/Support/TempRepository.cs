@@ -21,6 +21,7 @@ internal sealed class TempRepository : IDisposable
         var path = PathOf(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content, new UTF8Encoding(false));
+        Settle(path);
         return this;
     }
 
@@ -29,8 +30,16 @@ internal sealed class TempRepository : IDisposable
         var path = PathOf(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, content);
+        Settle(path);
         return this;
     }
+
+    /// <summary>
+    /// Dates a file as written a minute ago (each call a distinct time): a file written within the racy window of a
+    /// check is rightly never trusted by size and time (InputFingerprint.RacyWindow), which caching tests must not hit
+    /// by accident. Tests of that window set times themselves.
+    /// </summary>
+    private static void Settle(string path) => File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
 
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
 
