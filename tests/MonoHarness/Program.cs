@@ -7,7 +7,8 @@ namespace MetaIssue.MonoHarness;
 /// <summary>
 /// Usage: <c>MetaIssue.MonoHarness.exe &lt;task folder&gt; &lt;repository root&gt;</c>. Loads
 /// <c>MetaIssue.Build.dll</c> from the task folder, runs its CheckMetaIssues task on the repository (no cache) and
-/// prints each logged warning or error in MSBuild's canonical form, then every assembly loaded from the task folder.
+/// prints each logged warning or error in MSBuild's canonical form, then where each bundled assembly was loaded from
+/// (the task folder, or the host's own copy).
 /// Exit code: 0 when the task returned true, 1 when it returned false, 2 on bad arguments, 3 when it threw.
 /// </summary>
 public static class Program
@@ -31,9 +32,11 @@ public static class Program
             var succeeded = task.Execute();
 
             Console.WriteLine($"runtime: {RuntimeDescription()}");
-            foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.StartsWith(taskFolder, StringComparison.Ordinal)).OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
+            var bundled = new HashSet<string>(Directory.GetFiles(taskFolder, "*.dll").Select(Path.GetFileNameWithoutExtension), StringComparer.OrdinalIgnoreCase);
+            foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && bundled.Contains(a.GetName().Name)).OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
             {
-                Console.WriteLine($"loaded from task folder: {loaded.GetName().Name} {loaded.GetName().Version}");
+                var from = loaded.Location.StartsWith(taskFolder, StringComparison.Ordinal) ? "task folder" : "host";
+                Console.WriteLine($"loaded from {from}: {loaded.GetName().Name} {loaded.GetName().Version}");
             }
 
             Console.WriteLine($"task returned {succeeded}; {engine.Warnings} warning(s), {engine.Errors} error(s)");

@@ -249,19 +249,11 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
         repository.WithPerformanceSaga();
 
         repository.AddProject("src/App");
-        var expected = File.ReadAllLines(RepositoryLayout.PathTo("tests/corpus/performance-saga.expected.tsv"))
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => line.Split('\t'))
-            .Select(f => (Code: f[0], File: "docs/meta-issues/performance-saga/" + f[1], Line: int.Parse(f[2]), Column: int.Parse(f[3])))
-            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToList();
+        var expected = SagaExpectations.Expected();
 
         var build = await repository.BuildAsync(App);
 
-        var actual = build.MetaIssue
-            .Select(d => (d.Code, d.File, d.Line, d.Column))
-            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToList();
+        var actual = SagaExpectations.Ordered(build.MetaIssue.Select(d => (d.Code, d.File, d.Line, d.Column)));
         Assert.Equal(expected, actual);
     }
 }
