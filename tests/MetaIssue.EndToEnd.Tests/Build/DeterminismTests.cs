@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using MetaIssue.EndToEnd.Infrastructure;
@@ -45,17 +44,8 @@ public sealed class DeterminismTests
 
     private static async Task<string> GitAsync(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var git = Process.Start(start)!;
-        var output = git.StandardOutput.ReadToEndAsync();
-        var error = git.StandardError.ReadToEndAsync();
-        await git.WaitForExitAsync();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {await error}");
-        return await output;
+        var (exitCode, output, error) = await ChildProcess.RunAsync("git", directory, arguments, TimeSpan.FromMinutes(2));
+        Assert.True(exitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
+        return output;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using MetaIssue.EndToEnd.Infrastructure;
 
@@ -41,9 +40,9 @@ public sealed class NetFrameworkTaskTests(TemplateHiveFixture fixture)
         using var repository = await TwoFindings.CreateAsync(fixture.Packages);
         repository.WithPerformanceSaga();
 
-        var (exitCode, output) = await RunAsync(mono!, [Path.Combine(harness, "MetaIssue.MonoHarness.exe"), taskFolder, repository.Root]);
+        var (exitCode, output, error) = await ChildProcess.RunAsync(mono!, repository.Root, [Path.Combine(harness, "MetaIssue.MonoHarness.exe"), taskFolder, repository.Root], TimeSpan.FromMinutes(3));
 
-        Assert.True(exitCode == 0, $"exit {exitCode}\n{output}");
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{output}\n{error}");
         Assert.Contains("runtime: Mono", output);
         foreach (var dependency in new[] { "MetaIssue.Build", "MetaIssue.Core", "Markdig.Signed" })
         {
@@ -58,21 +57,5 @@ public sealed class NetFrameworkTaskTests(TemplateHiveFixture fixture)
         expected.Add(("MI010", TwoFindings.Readme, 3, 13));
         expected.Add(("MI030", TwoFindings.Readme, 5, 8));
         Assert.Equal(SagaExpectations.Ordered(expected), SagaExpectations.Ordered(findings));
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await error);
     }
 }
