@@ -11,7 +11,7 @@ internal sealed class Benchmark
     private const int NoOpMetaIssues = 50;
 
     // A no-op build is ~2.7 s with ±200 ms of noise from run to run here, larger than what is measured (~60 ms):
-    // the medians need more than the 5 pairs the issue asks for at least to be stable.
+    // the medians need more than the 5 pairs that the performance targets ask for at least to be stable.
     private const int NoOpPairs = 15;
 
     private readonly Options _options;

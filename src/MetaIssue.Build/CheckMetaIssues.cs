@@ -125,7 +125,7 @@ public sealed class CheckMetaIssues : Task, ICancelableTask
                 subcategory: null,
                 warningCode: warning.Code,
                 helpKeyword: null,
-                helpLink: HelpLink(warning.Code),
+                helpLink: RuleHelpLink(warning.Code),
                 file: warning.File,
                 lineNumber: warning.Line,
                 columnNumber: warning.Column,
@@ -139,13 +139,13 @@ public sealed class CheckMetaIssues : Task, ICancelableTask
         Log.LogMessage(Importance(), report.Summary);
         if (report.SarifProblem is { } problem)
         {
-            Log.LogWarning(null, "MI900", null, HelpLink("MI900"), CheckRunner.SarifPath(this), 0, 0, 0, 0, problem, Array.Empty<object>());
+            Log.LogWarning(null, "MI900", null, RuleHelpLink("MI900"), CheckRunner.SarifPath(CheckRunner.Settings(this)), 0, 0, 0, 0, problem, Array.Empty<object>());
         }
 
         if (report.OverviewError is { } overviewError)
         {
             // The user asked for the overview: not writing it is a failed command, not a docs finding.
-            Log.LogError(null, "MI910", null, HelpLink("MI910"), report.OverviewPath, 0, 0, 0, 0, overviewError, Array.Empty<object>());
+            Log.LogError(null, "MI910", null, RuleHelpLink("MI910"), report.OverviewPath, 0, 0, 0, 0, overviewError, Array.Empty<object>());
         }
         else if (report.OverviewMessage is { } overviewMessage)
         {
@@ -160,5 +160,10 @@ public sealed class CheckMetaIssues : Task, ICancelableTask
         _ => MessageImportance.High,
     };
 
+    /// <summary>The help link as the rule's descriptor gives it; called only once MetaIssue.Core has loaded.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string RuleHelpLink(string code) => Rules.RuleCatalog.Find(code)?.HelpLink(EffectiveHelpLinkBase) ?? HelpLink(code);
+
+    /// <summary>The help link built without MetaIssue.Core, for when it could not load.</summary>
     private string HelpLink(string code) => EffectiveHelpLinkBase.TrimEnd('/') + "/" + code + ".md";
 }

@@ -7,22 +7,16 @@ internal static class CheckRunner
 {
     public static CheckReport Run(CheckMetaIssues task)
     {
-        var options = new CheckerOptions(task.RepositoryRoot)
-        {
-            MetaIssueRoots = Split(task.Roots),
-            LessonsRoot = string.IsNullOrWhiteSpace(task.LessonsRoot) ? CheckerOptions.DefaultLessonsRoot : task.LessonsRoot,
-            MaxFileBytes = task.MaxFileSize > 0 ? task.MaxFileSize : CheckerOptions.DefaultMaxFileBytes,
-            CacheDirectory = string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory,
-        };
-        var overviewPath = OverviewPath(task, options);
+        var settings = Settings(task);
+        var options = settings.ToCheckerOptions(string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory);
+        var overviewPath = OverviewPath(settings);
 
         // A build that writes the overview is a command, not a check: it always looks afresh.
         var cacheDirectory = task.WriteOverview ? null : options.CacheDirectory;
-        var errorCodes = ErrorCodes(task);
-        var hostKey = HostKey(task, errorCodes);
+        var hostKey = ReplayKey(settings);
         if (cacheDirectory is not null && Caching.LastCheckFile.FindReplayable(cacheDirectory, hostKey, options) is { } last)
         {
-            return new CheckReport(last.Diagnostics.Select(ToWarning).ToList(), last.Notes[0] ?? string.Empty, null, overviewPath, last.Notes[1], null)
+            return new CheckReport(last.Diagnostics.Select(ToWarning).ToList(), last.Output.Summary, null, overviewPath, last.Output.OverviewMessage, null)
             {
                 ReplayedFrom = Path.Combine(cacheDirectory, Caching.LastCheckFile.FileName),
             };
@@ -33,59 +27,64 @@ internal static class CheckRunner
         var result = MetaIssueChecker.Check(options, cache: null, task.CancellationToken);
         task.CancellationToken.ThrowIfCancellationRequested();
         var warnings = result.Diagnostics.Select(ToWarning).ToList();
-        var sarifProblem = string.IsNullOrWhiteSpace(task.SarifLog) ? null : WriteSarif(task, result, errorCodes);
-        var summary = Reporting.CheckSummary.Describe(result, Codes(task.SuppressedCodes), errorCodes);
+        var sarifProblem = string.IsNullOrWhiteSpace(settings.SarifLog) ? null : WriteSarif(settings, result);
+        var summary = Reporting.CheckSummary.Describe(
+            result,
+            new HashSet<string>(settings.SuppressedCodes, StringComparer.OrdinalIgnoreCase),
+            new HashSet<string>(settings.ErrorCodes, StringComparer.OrdinalIgnoreCase));
         var (overviewMessage, overviewError) = Overview(task, result, overviewPath);
 
         // Not kept when a file could not be read for a reason outside it: fixing a permission changes neither its size
         // nor its time (on .NET the fingerprint sees Unix modes, but not Windows ACLs).
         if (treeFingerprint is not null && sarifProblem is null && overviewError is null && !result.Tree.HasProblemsThatMayPass)
         {
-            var watched = string.IsNullOrWhiteSpace(task.SarifLog) ? new[] { overviewPath } : new[] { overviewPath, SarifPath(task) };
-            Caching.LastCheckFile.Write(cacheDirectory!, Caching.LastCheck.Of(hostKey, treeFingerprint, result, watched, new[] { summary, overviewMessage }));
+            var watched = string.IsNullOrWhiteSpace(settings.SarifLog) ? new[] { overviewPath } : new[] { overviewPath, SarifPath(settings) };
+            Caching.LastCheckFile.Write(cacheDirectory!, Caching.LastCheck.Of(hostKey, treeFingerprint, result, watched, new Caching.ReplayedOutput(summary, overviewMessage)));
         }
 
         return new CheckReport(warnings, summary, sarifProblem, overviewPath, overviewMessage, overviewError);
     }
+
+    /// <summary>The task's properties as the one settings record the checker, SARIF and the overview read.</summary>
+    internal static CheckSettings Settings(CheckMetaIssues task) => new(task.RepositoryRoot)
+    {
+        MetaIssueRoots = Split(task.Roots),
+        LessonsRoot = string.IsNullOrWhiteSpace(task.LessonsRoot) ? CheckerOptions.DefaultLessonsRoot : task.LessonsRoot,
+        MaxFileBytes = task.MaxFileSize > 0 ? task.MaxFileSize : CheckerOptions.DefaultMaxFileBytes,
+        HelpLinkBase = task.EffectiveHelpLinkBase,
+        SarifLog = task.SarifLog,
+        OverviewFile = task.OverviewFile,
+        SuppressedCodes = Codes(task.SuppressedCodes).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
+        ErrorCodes = ErrorCodes(task).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
+        TreatWarningsAsErrors = task.TreatWarningsAsErrors,
+    };
 
     /// <summary>
     /// The rule codes MSBuild will log as errors in this build: asked of the engine where it can tell (MSBuild 17.0+,
     /// which also knows -warnaserror and -warnnotaserror from the command line), else from the forwarded settings.
     /// Codes logged as messages are never errors (MSBuild's own precedence).
     /// </summary>
-    private static HashSet<string> ErrorCodes(CheckMetaIssues task)
+    private static IEnumerable<string> ErrorCodes(CheckMetaIssues task)
     {
         var silenced = Codes(task.SuppressedCodes);
         var escalated = Codes(task.ErrorCodes);
         var exempted = Codes(task.NotErrorCodes);
         var engine = task.BuildEngine as Microsoft.Build.Framework.IBuildEngine8;
-        return new HashSet<string>(
-            Diagnostics.RuleCatalog.All.Select(r => r.Id).Where(code => !silenced.Contains(code) && (engine is not null
-                ? engine.ShouldTreatWarningAsError(code)
-                : escalated.Contains(code) || (task.TreatWarningsAsErrors && !exempted.Contains(code)))),
-            StringComparer.OrdinalIgnoreCase);
+        return Rules.RuleCatalog.All.Select(r => r.Id).Where(code => !silenced.Contains(code) && (engine is not null
+            ? engine.ShouldTreatWarningAsError(code)
+            : escalated.Contains(code) || (task.TreatWarningsAsErrors && !exempted.Contains(code))));
     }
 
-    /// <summary>Every setting that changes what the check reports or writes, and this build of the task.</summary>
-    private static string HostKey(CheckMetaIssues task, HashSet<string> errorCodes) => string.Join(
-        "\n",
-        typeof(CheckRunner).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
-        task.RepositoryRoot,
-        task.Roots,
-        task.LessonsRoot,
-        task.MaxFileSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        task.EffectiveHelpLinkBase,
-        task.SarifLog,
-        task.OverviewFile,
-        task.SuppressedCodes,
-        string.Join(";", errorCodes.OrderBy(c => c, StringComparer.Ordinal)));
+    /// <summary>Every setting (the record's serialisation), and this build of the task.</summary>
+    private static string ReplayKey(CheckSettings settings) =>
+        typeof(CheckRunner).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\n" + settings.ToReplayKey();
 
-    internal static string SarifPath(CheckMetaIssues task) => Path.GetFullPath(Path.Combine(task.RepositoryRoot, task.SarifLog.Trim()));
+    internal static string SarifPath(CheckSettings settings) => Path.GetFullPath(Path.Combine(settings.RepositoryRoot, settings.SarifLog.Trim()));
 
-    private static string OverviewPath(CheckMetaIssues task, CheckerOptions options) =>
+    private static string OverviewPath(CheckSettings settings) =>
         Path.GetFullPath(Path.Combine(
-            task.RepositoryRoot,
-            string.IsNullOrWhiteSpace(task.OverviewFile) ? Path.Combine(options.MetaIssueRoots[0], "README.md") : task.OverviewFile.Trim()));
+            settings.RepositoryRoot,
+            string.IsNullOrWhiteSpace(settings.OverviewFile) ? Path.Combine(settings.MetaIssueRoots[0], "README.md") : settings.OverviewFile.Trim()));
 
     /// <summary>Writes the overview when asked; otherwise says whether the one on disk is stale. Returns (message, error).</summary>
     private static (string? Message, string? Error) Overview(CheckMetaIssues task, CheckResult result, string path)
@@ -120,21 +119,22 @@ internal static class CheckRunner
     }
 
     /// <summary>Writes the SARIF log; returns why it could not, or null.</summary>
-    private static string? WriteSarif(CheckMetaIssues task, CheckResult result, HashSet<string> errors)
+    private static string? WriteSarif(CheckSettings settings, CheckResult result)
     {
-        var path = SarifPath(task);
-        var suppressed = Codes(task.SuppressedCodes);
-        var settings = new Reporting.SarifSettings
+        var path = SarifPath(settings);
+        // ErrorCodes are already the codes the build escalates, treat-all and its exemptions included.
+        var errors = new HashSet<string>(settings.ErrorCodes, StringComparer.OrdinalIgnoreCase);
+        var sarif = new Reporting.SarifSettings
         {
             ToolVersion = typeof(CheckRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-            HelpLinkBase = task.EffectiveHelpLinkBase,
-            Suppressed = suppressed,
+            HelpLinkBase = settings.HelpLinkBase,
+            Suppressed = new HashSet<string>(settings.SuppressedCodes, StringComparer.OrdinalIgnoreCase),
             Errors = errors,
         };
 
         try
         {
-            Reporting.SarifLog.WriteFile(path, result, settings);
+            Reporting.SarifLog.WriteFile(path, result, sarif);
             return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -17,7 +17,11 @@ internal static class TaskFolderAssemblyResolver
 {
     private static readonly string TaskFolder = Path.GetDirectoryName(typeof(TaskFolderAssemblyResolver).Assembly.Location) ?? string.Empty;
 
+    // CA2255 warns that module initializers belong to applications: a task assembly is the one library that MSBuild
+    // loads by path and calls into directly, and the handler must be in place before any of its types is touched.
+#pragma warning disable CA2255
     [ModuleInitializer]
+#pragma warning restore CA2255
     internal static void Install() => AppDomain.CurrentDomain.AssemblyResolve += Resolve;
 
     private static Assembly? Resolve(object? sender, ResolveEventArgs args)

@@ -9,6 +9,7 @@ public sealed class CheckerOptions
 
     public CheckerOptions(string repositoryRoot) => RepositoryRoot = repositoryRoot;
 
+    /// <summary>The repository root; a relative path is taken against the current directory.</summary>
     public string RepositoryRoot { get; }
 
     /// <summary>Folders whose immediate subfolders are meta-issues.</summary>

@@ -1,5 +1,7 @@
+using MetaIssue.Scanning;
 using MetaIssue.Caching;
 using MetaIssue.Diagnostics;
+using MetaIssue.Links;
 using MetaIssue.Model;
 using MetaIssue.Rules;
 
@@ -8,28 +10,15 @@ namespace MetaIssue;
 /// <summary>Reads a repository's meta-issues and lessons, runs every rule, and returns the diagnostics in a stable order.</summary>
 public static class MetaIssueChecker
 {
-    public static IReadOnlyList<IRule> AllRules { get; } = new IRule[]
-    {
-        new MissingCoreFileRule(),
-        new AttemptFolderNameRule(),
-        new AttemptNumberingRule(),
-        new MissingSolutionApproachRule(),
-        new MissingAttemptResultsRule(),
-        new ReadmeStatusRule(),
-        new ResolvedAttemptRule(),
-        new StaleStatusRule(),
-        new AttemptListRule(),
-        new ImplementationLogEntryRule(),
-        new TestResultsRecordedRule(),
-        new UnfilledPlaceholderRule(),
-        new MissingLessonRule(),
-        new LessonBacklinkRule(),
-        new SupersededLinkRule(),
-        new BrokenLinkRule(),
-        new BrokenAnchorRule(),
-        new UnreadableFileRule(),
-    };
-
+    /// <summary>
+    /// Checks the repository <paramref name="options"/> describe: scans the meta-issue and lessons roots, reads and
+    /// parses every Markdown file (in parallel, <see cref="CheckerOptions.MaxParallelism"/> threads), runs every rule of
+    /// <see cref="RuleCatalog.Rules"/> and returns the diagnostics sorted by file, line, column, code and message.
+    /// Parsed facts come from <paramref name="cache"/> when given; otherwise, when
+    /// <see cref="CheckerOptions.CacheDirectory"/> is set, from a cache file there, which is saved afterwards. Never
+    /// throws for unreadable files or folders, nor for a rule that fails: those become MI900 findings. Safe to call
+    /// from several threads on different options; one call uses one cache at a time.
+    /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked per file and per rule).</exception>
     public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
@@ -42,22 +31,24 @@ public static class MetaIssueChecker
         return result;
     }
 
+    /// <summary>Runs every rule on an already read <paramref name="tree"/>; the rest as <see cref="Check(CheckerOptions, IFactsCache?, CancellationToken)"/>.</summary>
     public static CheckResult Check(DocsTree tree, CheckerOptions options, CancellationToken cancellationToken = default)
     {
         var context = new CheckContext(tree, options);
         var sink = new DiagnosticSink();
-        foreach (var rule in AllRules)
+        foreach (var rule in RuleCatalog.Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                rule.Check(context, sink);
+                rule.Check(context, sink.For(rule.Descriptor));
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // A bug in one rule must not hide what the others found, nor fail the user's build.
-                sink.Report(RuleCatalog.UnreadableFile, tree.RepositoryRoot, null,
-                    $"rule {rule.Descriptor.Id} stopped with {exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)}; the other rules still ran. Please report this.");
+                sink.Report(UnreadableFileRule.Definition, tree.RepositoryRoot, null, null,
+                    $"rule {rule.Descriptor.Id} stopped with",
+                    $"{exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)}; the other rules still ran. Please report this.");
             }
         }
 
@@ -69,29 +60,29 @@ public static class MetaIssueChecker
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckResult(tree, diagnostics, context);
+        return new CheckResult(tree, diagnostics, context.Links);
     }
 }
 
 /// <summary>What a check found, with the tree it looked at (for the summary, the overview and SARIF).</summary>
 public sealed class CheckResult
 {
-    internal CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics, CheckContext context)
+    internal CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics, TreeLinks links)
     {
         Tree = tree;
         Diagnostics = diagnostics;
-        Context = context;
+        Links = links;
     }
 
     /// <summary>The indexes the rules used (lessons per meta-issue, resolved links), for reports built on the result.</summary>
-    internal CheckContext Context { get; }
+    internal TreeLinks Links { get; }
 
     public DocsTree Tree { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Paths outside the scanned folders whose existence or content the rules depended on.</summary>
-    public IEnumerable<string> OutsidePaths => Context.OutsidePaths;
+    public IEnumerable<string> OutsidePaths => Links.OutsidePaths;
 
     /// <summary>Files taken from the between-builds cache, and files parsed, when a cache was used.</summary>
     public int? CacheHits { get; internal set; }

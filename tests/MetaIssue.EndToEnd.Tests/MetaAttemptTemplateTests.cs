@@ -58,6 +58,33 @@ public sealed class MetaAttemptTemplateTests(TemplateHiveFixture fixture)
     }
 
     [Fact]
+    public async Task In_the_docs_folder_it_writes_into_the_named_meta_issue()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        var run = await sandbox.NewAsync("repo/docs", "metaattempt", "-n", "warm-cache", "-N", "7", "-I", "perf");
+
+        run.AssertCreated();
+        Assert.All(run.Changes.AddedFiles, path => Assert.StartsWith($"{MetaIssue}/attempts/007-warm-cache/", path));
+    }
+
+    [Fact]
+    public async Task The_instructions_give_the_real_row_entry_and_line_to_paste()
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+        var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var inAttempts = await sandbox.NewAsync($"{MetaIssue}/attempts", "metaattempt", "-n", "read replicas", "-N", "41");
+
+        inAttempts.AssertCreated();
+        Assert.Contains(
+            $"In meta-issue perf add the row '| [041](<./attempts/041-read replicas/>) | {today} to YYYY-MM-DD | Read Replicas | 🔄 In Progress |' to the Timeline in README.md, "
+            + "the entry '## Attempt 041: Read Replicas' to implementation-log.md and a line '- Attempt 041: [Result and PASS or FAIL]' to each test case's results in test-cases.md.",
+            inAttempts.Result.StandardOutput);
+        Assert.DoesNotContain("NNN", inAttempts.Result.StandardOutput);
+    }
+
+    [Fact]
     public async Task An_issue_option_naming_the_current_meta_issue_is_accepted()
     {
         using var sandbox = await SandboxWithMetaIssueAsync();
@@ -93,8 +120,23 @@ public sealed class MetaAttemptTemplateTests(TemplateHiveFixture fixture)
         await Refused("repo", 105, "--issue takes the folder name", "-n", "pooling", "--number", "2", "--issue", "../..");
         await Refused(MetaIssue, 105, Refusals.NothingWritten, "-n", "pooling", "--number", "2", "--issue", "other");
         await Refused($"{MetaIssue}/attempts/001-baseline", 105, Refusals.NothingWritten, "-n", "p", "-N", "2", "-I", "perf");
+        await Refused("repo/docs/decisions", 105, Refusals.NestedDocsFolder, "-n", "p", "-N", "2", "-I", "perf");
+        await Refused(MetaIssue, 105, "-n must be a plain folder name", "-n", "pooling ", "--number", "2");
+        await Refused("repo", 105, "--issue takes the folder name", "-n", "pooling", "--number", "2", "--issue", "perf.");
 
         ApprovedSnapshot.AssertMatches("metaattempt-refusals", sandbox.Transcript.ToString());
+    }
+
+    [Theory]
+    [InlineData("pooling\n")]
+    [InlineData("pooling\u007f")]
+    public async Task A_slug_ending_in_a_control_character_is_refused(string slug)
+    {
+        using var sandbox = await SandboxWithMetaIssueAsync();
+
+        var run = await sandbox.NewAsync(MetaIssue, "metaattempt", "-n", slug, "--number", "2");
+
+        run.AssertRefused(105, "-n must be a plain folder name");
     }
 
     [Fact]

@@ -28,6 +28,47 @@ public sealed class MetaIssueTemplateTests(TemplateHiveFixture fixture)
         ApprovedSnapshot.AssertMatches(snapshot, sandbox.Transcript.ToString());
     }
 
+    [Theory]
+    [InlineData("repo/docs", "repo/docs/meta-issues/cache-misses/")]
+    public async Task In_the_docs_folder_it_writes_into_its_meta_issues_folder(string workingDirectory, string expectedFolder)
+    {
+        using var sandbox = new TemplateSandbox(fixture.Hive);
+
+        var run = await sandbox.NewAsync(workingDirectory, "metaissue", "-n", "cache-misses");
+
+        run.AssertCreated();
+        Assert.Equal(6, run.Changes.AddedFiles.Count);
+        Assert.All(run.Changes.AddedFiles, path => Assert.StartsWith(expectedFolder, path));
+    }
+
+    [Theory]
+    [InlineData("repo/docs/architecture")]
+    [InlineData("repo/meta-issues")]
+    [InlineData("repo/docs/lessons-learned")]
+    [InlineData("repo/services/docs/api")]
+    public async Task Below_a_docs_or_meta_issues_folder_it_refuses_instead_of_nesting_docs_meta_issues(string workingDirectory)
+    {
+        using var sandbox = new TemplateSandbox(fixture.Hive);
+
+        var run = await sandbox.NewAsync(workingDirectory, "metaissue", "-n", "cache-misses");
+
+        run.AssertRefused(105, Refusals.NestedDocsFolder);
+    }
+
+    [Fact]
+    public async Task A_first_attempt_slug_with_spaces_gets_a_timeline_link_that_still_resolves()
+    {
+        using var sandbox = new TemplateSandbox(fixture.Hive);
+
+        var run = await sandbox.NewAsync("repo", "metaissue", "-n", "slow-boot", "-f", "lazy (deferred) init");
+
+        run.AssertCreated();
+        var readme = File.ReadAllText(sandbox.PathOf("repo/docs/meta-issues/slow-boot/README.md"));
+        Assert.Contains("| [001](<./attempts/001-lazy (deferred) init/>) | ", readme);
+        Assert.True(Directory.Exists(sandbox.PathOf("repo/docs/meta-issues/slow-boot/attempts/001-lazy (deferred) init")));
+        Assert.DoesNotContain("<!--#", readme);
+    }
+
     [Fact]
     public async Task Options_fill_title_first_attempt_domain_severity_and_owner()
     {
@@ -96,6 +137,12 @@ public sealed class MetaIssueTemplateTests(TemplateHiveFixture fixture)
         await Refused("repo", 105, Refusals.NothingWritten, "-n", "ok", "--first-attempt", "../escape");
         await Refused("repo", 105, Refusals.NothingWritten, "-n", "back\\slash");
         await Refused("repo/docs/meta-issues/perf", 105, "inside a meta-issue", "-n", "nested");
+        await Refused("repo/docs/guides", 105, Refusals.NestedDocsFolder, "-n", "nested");
+        await Refused("repo", 105, Refusals.NothingWritten, "-n", "trailing-dot.");
+        await Refused("repo", 105, Refusals.NothingWritten, "-n", "ok", "--first-attempt", "caching ");
+        await Refused("repo", 127, "Name cannot contain any of the following characters '/'", "-n", "a/b");
+        // The engine runs no post action with --dry-run: a refusal is listed, nothing is written, and the exit code is 0.
+        await Refused("repo/docs/guides", 0, "Action would have been taken automatically", "-n", "nested", "--dry-run");
         await Refused("repo", 127, "'weather' is not a valid value for --domain", "-n", "x", "--domain", "weather");
 
         Assert.EndsWith("Edited by hand.\n", File.ReadAllText(sandbox.PathOf("repo/docs/meta-issues/perf/README.md")));

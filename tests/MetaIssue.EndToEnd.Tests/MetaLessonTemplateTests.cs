@@ -38,6 +38,21 @@ public sealed partial class MetaLessonTemplateTests(TemplateHiveFixture fixture)
     }
 
     [Fact]
+    public async Task In_the_docs_folder_it_writes_into_its_lessons_folder_and_prints_the_real_backlink_line()
+    {
+        using var sandbox = new TemplateSandbox(fixture.Hive);
+
+        var run = await sandbox.NewAsync("repo/docs", "metalesson", "-n", "Cache Warmup", "-I", Issue, "-c", "ops", "-t", "Warm the cache");
+
+        run.AssertCreated();
+        Assert.Equal(["repo/docs/lessons-learned/ops/Cache Warmup.md"], run.Changes.AddedFiles);
+        Assert.Contains(
+            $"Under '## Lessons Learned' in docs/meta-issues/{Issue}/README.md add the line "
+            + "'- [Lesson: Warm the cache](<../../lessons-learned/ops/Cache Warmup.md>)'.",
+            run.Result.StandardOutput);
+    }
+
+    [Fact]
     public async Task Short_option_names_work_and_the_defaults_are_general_and_the_name_as_a_title()
     {
         using var sandbox = new TemplateSandbox(fixture.Hive);
@@ -163,6 +178,7 @@ public sealed partial class MetaLessonTemplateTests(TemplateHiveFixture fixture)
         await Refused($"{Lessons}/debugging", 105, "--category, if given, must name it", "-n", "x", "-I", Issue, "-c", "perf");
         await Refused($"{Lessons}/debugging/deeper", 105, "run metalesson at the repository root", "-n", "x", "-I", Issue);
         await Refused($"repo/docs/meta-issues/{Issue}", 105, "run metalesson at the repository root", "-n", "x", "-I", Issue);
+        await Refused("repo/docs/runbooks", 105, Refusals.NestedDocsFolder, "-n", "x", "-I", Issue);
 
         // A dry run never writes; for a refused name it says so and `dotnet new` exits with 0.
         var dryRun = await sandbox.NewAsync("repo", "metalesson", "-n", "a|b", "--issue", Issue, "--dry-run");
@@ -236,7 +252,7 @@ public sealed partial class MetaLessonTemplateTests(TemplateHiveFixture fixture)
         ];
         Assert.All(patterns, pattern => Assert.All(plain, value => Assert.Matches(pattern, value)));
         Assert.All(patterns, pattern => Assert.All(notPlain, value => Assert.DoesNotMatch(pattern, value)));
-        Assert.All(["a[1]", "a]]b", "[[x"], value => Assert.DoesNotMatch(patterns[1], value));
+        Assert.All(patterns, pattern => Assert.All(["a[1]", "a]]b", "[[x"], value => Assert.DoesNotMatch(pattern, value)));
     }
 
     [Theory]

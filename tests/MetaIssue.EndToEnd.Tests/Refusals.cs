@@ -12,6 +12,9 @@ internal static class Refusals
     /// <summary>The refusing post action (exit code 105).</summary>
     public const string NothingWritten = "Refused, nothing was written";
 
+    /// <summary>The refusal below a docs, meta-issues or lessons-learned folder that the templates do not write from.</summary>
+    public const string NestedDocsFolder = "would be nested where the checker never looks";
+
     /// <summary>`dotnet new` itself, when a file it would write exists (exit code 73).</summary>
     public const string WouldOverwrite = "Creating this template will make changes to existing files";
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MetaIssue.EndToEnd.Infrastructure;
@@ -101,6 +102,100 @@ public sealed partial class TemplatePackTests(TemplateHiveFixture fixture)
 
         Assert.Contains(TemplateHive.CustomHiveOption, refusal.Message);
     }
+
+    /// <summary>
+    /// Each row of the README's "What is refused" table, run as a user would: the exit code it states and the start of
+    /// the message it quotes (up to "...") are what `dotnet new` gives. A row without a command here fails the test.
+    /// </summary>
+    [Fact]
+    public async Task The_readmes_refusal_table_states_the_exit_codes_and_messages_dotnet_new_gives()
+    {
+        (string CaseStart, string WorkingDirectory, string Template, string[] Arguments)[] commands =
+        [
+            ("No `-n`", "repo", "metaissue", []),
+            ("The meta-issue or attempt folder already has", "repo", "metaissue", ["-n", "perf"]),
+            ("`-n .`", "repo", "metaissue", ["-n", "."]),
+            ("`metalesson` without `--issue`", "repo", "metalesson", ["-n", "x"]),
+            ("`metaattempt` without `--number`", "repo", "metaattempt", ["-n", "x", "-I", "perf"]),
+            ("`--number` outside", "repo", "metaattempt", ["-n", "x", "-N", "1000", "-I", "perf"]),
+            ("`-n` containing `/`", "repo", "metaissue", ["-n", "a/b"]),
+            ("`-n`, `--first-attempt`", "repo", "metaattempt", ["-n", "x.", "-N", "2", "-I", "perf"]),
+            ("`metaattempt` outside a meta-issue", "repo", "metaattempt", ["-n", "x", "-N", "2"]),
+            ("Any template below a folder", "repo/docs/guides", "metaissue", ["-n", "x"]),
+            ("`metalesson` below a category folder", "repo/docs/meta-issues/perf", "metalesson", ["-n", "x", "-I", "perf"]),
+        ];
+        var rows = RefusalTableRows().ToList();
+        using var sandbox = new TemplateSandbox(fixture.Hive);
+        (await sandbox.NewAsync("repo", "metaissue", "-n", "perf")).AssertCreated();
+
+        Assert.Equal(rows.Count, commands.Length);
+        foreach (var (caseStart, workingDirectory, template, arguments) in commands)
+        {
+            var row = Assert.Single(rows, row => row.Case.StartsWith(caseStart, StringComparison.Ordinal));
+            var run = await sandbox.NewAsync(workingDirectory, template, arguments);
+            run.AssertRefused(row.ExitCode, row.Message);
+        }
+    }
+
+    private static IEnumerable<(string Case, int ExitCode, string Message)> RefusalTableRows()
+    {
+        var readme = File.ReadAllText(RepositoryLayout.PathTo("README.md")).ReplaceLineEndings("\n");
+        var section = readme[readme.IndexOf("## What is refused\n", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        foreach (var match in RefusalRow().Matches(section).Cast<Match>())
+        {
+            // The quoted message up to its "...", with the line breaks of the real output as spaces.
+            var message = match.Groups["message"].Value.Split("...")[0].Split(" Overwrite")[0].TrimEnd();
+            yield return (match.Groups["case"].Value, int.Parse(match.Groups["code"].Value), message);
+        }
+    }
+
+    /// <summary>
+    /// A template cannot include another file, so each `regexMatch` that checks a user-given name (-n, --issue,
+    /// --first-attempt, --category) carries its own copy of the folder-name pattern; all copies must be the same text.
+    /// </summary>
+    [Fact]
+    public void Every_name_check_uses_the_one_folder_name_pattern()
+    {
+        var patterns = NameChecks().Select(check => check.Pattern).Distinct().ToList();
+
+        Assert.Equal(7, NameChecks().Count());
+        var pattern = Assert.Single(patterns);
+        Assert.All(["perf-degradation", "Perf Degradation", "café_2", "x", new string('a', 100)], name => Assert.Matches(pattern, name));
+        Assert.All(
+            ["", " ", "perf.", "perf ", " perf", ".perf", "a/b", "a\\b", "a:b", "a[b", "a]b", "tab\tin", "del\u007f", "nl\n", new string('a', 101)],
+            name => Assert.DoesNotMatch(pattern, name));
+    }
+
+    /// <summary>The refusing post action uses one id that no host implements, the same in every template.</summary>
+    [Fact]
+    public void Every_refusal_uses_the_same_unknown_post_action_id()
+    {
+        var refusals = TemplateConfigurations()
+            .SelectMany(configuration => configuration.Json["postActions"]!.AsArray())
+            .Where(action => ((string)action!["description"]!).StartsWith(Refusals.NothingWritten, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(12, refusals.Count);
+        Assert.Equal(["3F1B5C2A-6D44-4E8B-9A51-0C7D2E9F4B10"], refusals.Select(action => (string)action!["actionId"]!).Distinct());
+    }
+
+    private static IEnumerable<(string Template, string Source, string Pattern)> NameChecks() =>
+        from configuration in TemplateConfigurations()
+        from symbol in configuration.Json["symbols"]!.AsObject()
+        where symbol.Key.EndsWith("IsFolderName", StringComparison.Ordinal) || symbol.Key.EndsWith("IsFileName", StringComparison.Ordinal)
+        let source = (string)symbol.Value!["parameters"]!["source"]!
+        where source is "name" or "issue" or "first-attempt" or "category"
+        select (configuration.Template, source, (string)symbol.Value!["parameters"]!["pattern"]!);
+
+    private static IEnumerable<(string Template, JsonNode Json)> TemplateConfigurations() =>
+        from template in new[] { "metaissue", "metaattempt", "metalesson" }
+        let path = RepositoryLayout.PathTo($"templates/{template}/.template.config/template.json")
+        select (template, JsonNode.Parse(File.ReadAllText(path))!);
+
+    /// <summary>A row of the refusal table: "| case | exit code | `first quoted message` ... |".</summary>
+    [GeneratedRegex(@"^\| (?<case>.+?) \| (?<code>\d+) \| `(?<message>[^`]+)`", RegexOptions.Multiline)]
+    private static partial Regex RefusalRow();
 
     [GeneratedRegex(@"^Meta-issue")]
     private static partial Regex TemplateRow();

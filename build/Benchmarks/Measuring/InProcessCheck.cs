@@ -40,7 +40,7 @@ internal static class InProcessCheck
         var tree = MetaIssue.Caching.InputFingerprint.OfTree(options);
         var result = MetaIssueChecker.Check(options);
         const string host = "benchmark";
-        MetaIssue.Caching.LastCheckFile.Write(cacheDirectory, MetaIssue.Caching.LastCheck.Of(host, tree, result, Array.Empty<string>(), new string?[] { "summary" }));
+        MetaIssue.Caching.LastCheckFile.Write(cacheDirectory, MetaIssue.Caching.LastCheck.Of(host, tree, result, Array.Empty<string>(), new MetaIssue.Caching.ReplayedOutput("summary", null)));
         return Timing.Measure(runs, warmUps, () =>
         {
             if (MetaIssue.Caching.LastCheckFile.FindReplayable(cacheDirectory, host, options) is null)

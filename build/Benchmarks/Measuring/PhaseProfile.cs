@@ -1,3 +1,4 @@
+using MetaIssue.Scanning;
 using Markdig;
 using MetaIssue.Markdown;
 using MetaIssue.Model;
@@ -38,9 +39,9 @@ internal static class PhaseProfile
             var read = Timing.Time(() => tree = DocsTreeReader.Read(options));
             CheckContext? context = null;
             var index = Timing.Time(() => context = new CheckContext(tree!, options));
-            var links = Timing.Time(() => _ = context!.ResolvedLinks.Count);
+            var links = Timing.Time(() => _ = context!.Links.All.Count);
             var sink = new DiagnosticSink();
-            var rules = MetaIssueChecker.AllRules.Select(rule => (rule.Descriptor.Id + " " + rule.Descriptor.Name, Timing.Time(() => rule.Check(context!, sink)))).ToList();
+            var rules = RuleCatalog.Rules.Select(rule => (rule.Descriptor.Id + " " + rule.Descriptor.Name, Timing.Time(() => rule.Check(context!, sink.For(rule.Descriptor))))).ToList();
             CheckResult? result = null;
             var whole = Timing.Time(() => result = MetaIssueChecker.Check(tree!, options));
             var summary = Timing.Time(() => _ = CheckSummary.Describe(result!));

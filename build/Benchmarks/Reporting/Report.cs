@@ -120,7 +120,7 @@ internal sealed class Report
 
     private void AppendTargets(StringBuilder text)
     {
-        text.AppendLine().AppendLine("## Targets of issue 4").AppendLine();
+        text.AppendLine().AppendLine("## Performance targets").AppendLine();
         text.AppendLine("| Target | Measured | Met |").AppendLine("| --- | ---: | :---: |");
         var thousand = Size(1_000);
         var tenThousand = Size(10_000);

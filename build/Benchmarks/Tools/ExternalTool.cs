@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MetaIssue.Testing;
 
 namespace MetaIssue.Benchmarks.Tools;
 
@@ -20,9 +20,9 @@ internal sealed record ToolRun(
 }
 
 /// <summary>
-/// Runs a process with standard input closed, a timeout after which the whole process tree is killed, and its output
-/// streamed (never held whole: a linter on 150,000 files prints a lot): lines are counted, the last ones kept, lines
-/// containing given markers counted per marker, and lines a filter picks kept.
+/// Runs a process through <see cref="ProcessRunner"/> (standard input closed, the whole process tree killed after the
+/// timeout) with its output streamed, never held whole (a linter on 150,000 files prints a lot): lines are counted,
+/// the last ones kept, lines containing given markers counted per marker, and lines a filter picks kept.
 /// </summary>
 internal static class ExternalTool
 {
@@ -37,36 +37,13 @@ internal static class ExternalTool
         IReadOnlyCollection<string>? countLinesContaining = null,
         Func<string, bool>? keepLine = null)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
         var gate = new object();
         var tail = new Queue<string>();
         var counts = (countLinesContaining ?? Array.Empty<string>()).ToDictionary(m => m, _ => 0, StringComparer.Ordinal);
         var kept = new List<string>();
         var lines = 0;
-        void OnLine(string? line)
+        void OnLine(string line)
         {
-            if (line is null)
-            {
-                return;
-            }
-
             lock (gate)
             {
                 lines++;
@@ -91,53 +68,15 @@ internal static class ExternalTool
             }
         }
 
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        var stopwatch = Stopwatch.StartNew();
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var exited = process.WaitForExit((int)Math.Min(int.MaxValue, timeout.TotalMilliseconds));
-        if (!exited)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // it ended between the timeout and the kill
-            }
-
-            process.WaitForExit(30_000);
-        }
-        else
-        {
-            process.WaitForExit(); // drains the asynchronous output readers
-        }
-
-        var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+        var overrides = environment?.ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal);
+        var run = ProcessRunner.RunAsync(fileName, arguments, workingDirectory, timeout, overrides, OnLine).GetAwaiter().GetResult();
         lock (gate)
         {
-            return new ToolRun(exited ? process.ExitCode : null, elapsed, !exited, lines, tail.ToList(), counts, kept);
+            return new ToolRun(
+                run.TimedOut ? null : run.ExitCode, run.Duration.TotalMilliseconds, run.TimedOut, lines, tail.ToList(), counts, kept);
         }
     }
 
     /// <summary>The full path of a program on PATH, or null.</summary>
-    public static string? Find(string program)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, program);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? Find(string program) => ProcessRunner.Which(program);
 }

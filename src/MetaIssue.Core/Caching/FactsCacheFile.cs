@@ -1,3 +1,4 @@
+using MetaIssue.Scanning;
 using System.Collections.Concurrent;
 using System.Text;
 using MetaIssue.Markdown;
@@ -25,12 +26,9 @@ public sealed class FactsCacheFile : IFactsCache
 
     private FactsCacheFile(string directory, Dictionary<string, Entry> previous)
     {
-        Directory = directory;
         _path = Path.Combine(directory, FileName);
         _previous = previous;
     }
-
-    public string Directory { get; }
 
     /// <summary>How many files this run took from the cache, and how many it had to parse.</summary>
     public int Hits => _hits;

@@ -1,3 +1,4 @@
+using MetaIssue.Text;
 using MetaIssue.Markdown;
 
 namespace MetaIssue.Caching;

@@ -1,5 +1,7 @@
+using MetaIssue.Text;
 using System.Text;
 using MetaIssue.Diagnostics;
+using MetaIssue.Rules;
 using MetaIssue.Markdown;
 
 namespace MetaIssue.Caching;
@@ -9,26 +11,29 @@ namespace MetaIssue.Caching;
 /// (the common no-op build) shows the same findings again without parsing a file or running a rule.
 /// </summary>
 /// <param name="HostKey">The caller's settings and identity: a replay needs the very same ones.</param>
-/// <param name="Notes">Whatever else the caller showed (its summary line, say), replayed as they were.</param>
+/// <param name="Output">What else the caller showed, replayed as it was.</param>
 public sealed record LastCheck(
     string HostKey,
     string TreeFingerprint,
     IReadOnlyList<string> OutsidePaths,
     string OutsideFingerprint,
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<string?> Notes)
+    ReplayedOutput Output)
 {
     /// <summary>
     /// The record of a finished check. <paramref name="treeFingerprint"/> is taken before the check ran, so an edit made
     /// meanwhile shows as a change; the outside paths (those the rules consulted, plus <paramref name="alsoWatched"/>:
     /// files the caller wrote or read) are fingerprinted now.
     /// </summary>
-    public static LastCheck Of(string hostKey, string treeFingerprint, CheckResult result, IEnumerable<string> alsoWatched, IReadOnlyList<string?> notes)
+    public static LastCheck Of(string hostKey, string treeFingerprint, CheckResult result, IEnumerable<string> alsoWatched, ReplayedOutput output)
     {
         var outside = result.OutsidePaths.Concat(alsoWatched).Distinct(StringComparer.Ordinal).ToList();
-        return new LastCheck(hostKey, treeFingerprint, outside, InputFingerprint.OfPaths(outside), result.Diagnostics, notes);
+        return new LastCheck(hostKey, treeFingerprint, outside, InputFingerprint.OfPaths(outside), result.Diagnostics, output);
     }
 }
+
+/// <summary>What the build showed besides the findings: its summary line, and what it said about the overview (or null).</summary>
+public sealed record ReplayedOutput(string Summary, string? OverviewMessage);
 
 /// <summary>
 /// The <see cref="LastCheck"/> file under obj/. Like the facts cache it only ever saves time: a missing, foreign or
@@ -81,8 +86,8 @@ public static class LastCheckFile
             var outsidePaths = ReadList(reader, r => r.ReadString());
             var outsideFingerprint = reader.ReadString();
             var diagnostics = ReadList(reader, ReadDiagnostic);
-            var notes = ReadList(reader, r => r.ReadBoolean() ? r.ReadString() : null);
-            return new LastCheck(hostKey, treeFingerprint, outsidePaths, outsideFingerprint, diagnostics, notes);
+            var output = new ReplayedOutput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
+            return new LastCheck(hostKey, treeFingerprint, outsidePaths, outsideFingerprint, diagnostics, output);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -105,14 +110,12 @@ public static class LastCheckFile
                 WriteList(writer, check.OutsidePaths, (w, p) => w.Write(p));
                 writer.Write(check.OutsideFingerprint);
                 WriteList(writer, check.Diagnostics, WriteDiagnostic);
-                WriteList(writer, check.Notes, (w, note) =>
+                writer.Write(check.Output.Summary);
+                writer.Write(check.Output.OverviewMessage is not null);
+                if (check.Output.OverviewMessage is { } overview)
                 {
-                    w.Write(note is not null);
-                    if (note is not null)
-                    {
-                        w.Write(note);
-                    }
-                });
+                    writer.Write(overview);
+                }
             });
             return true;
         }
@@ -125,7 +128,7 @@ public static class LastCheckFile
     private static Diagnostic ReadDiagnostic(BinaryReader reader)
     {
         var code = reader.ReadString();
-        var rule = RuleCatalog.All.FirstOrDefault(r => r.Id == code) ?? throw new InvalidDataException($"unknown rule {code}");
+        var rule = RuleCatalog.Find(code) ?? throw new InvalidDataException($"unknown rule {code}");
         var file = reader.ReadString();
         SourceRange? range = reader.ReadBoolean()
             ? new SourceRange(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32())

@@ -1,4 +1,4 @@
-using MetaIssue.Markdown;
+using MetaIssue.Text;
 
 namespace MetaIssue.Diagnostics;
 
@@ -9,6 +9,12 @@ namespace MetaIssue.Diagnostics;
 public sealed record Diagnostic(RuleDescriptor Rule, string FilePath, SourceRange? Range, string Message)
 {
     public string Code => Rule.Id;
+
+    /// <summary>
+    /// The edit that would resolve the finding, when the rule can propose one; null otherwise (every rule today).
+    /// Extension point for the fix engine: a rule fills it through <c>RuleSink.At(path, range, fix, arguments)</c>.
+    /// </summary>
+    public ProposedFix? Fix { get; init; }
 
     public override string ToString() =>
         Range is { } r ? $"{FilePath}({r.Line},{r.Column}): {Code}: {Message}" : $"{FilePath}: {Code}: {Message}";

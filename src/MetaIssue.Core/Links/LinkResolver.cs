@@ -138,8 +138,6 @@ public sealed class LinkResolver
         return new LinkTarget(LinkTargetKind.Local, full, fragment, exists, isFolder);
     }
 
-    public bool Exists(string fullPath) => _existence.GetOrAdd(fullPath, Probe).Exists;
-
     /// <summary>The paths whose existence was asked of the file system (not known from the scan): what a replay must re-check.</summary>
     public IEnumerable<string> ProbedPaths => _probed.Keys;
 

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using MetaIssue.Conventions;
 using MetaIssue.IO;
 using MetaIssue.Model;
 
@@ -10,8 +10,6 @@ namespace MetaIssue.Links;
 /// </summary>
 public sealed class LinkSuggestions
 {
-    private static readonly Regex AttemptFolderName = new(@"^(\d{3})-", RegexOptions.CultureInvariant);
-
     // How many same-named files elsewhere are ranked at most: in a tree of thousands of meta-issues every one has an
     // attempt-results.md, and the nearest of the first few is as good a guess as the nearest of all.
     private const int MaxRankedElsewhere = 32;
@@ -52,8 +50,8 @@ public sealed class LinkSuggestions
         {
             candidates = nearby;
         }
-        else if (issue is not null && AttemptFolderName.Match(name) is { Success: true } match
-            && issue.Attempts.Where(a => a.Name.StartsWith(match.Groups[1].Value + "-", StringComparison.Ordinal)).Select(a => a.FullPath).ToList() is { Count: > 0 } sameNumber)
+        else if (issue is not null && name.Length > 3 && AttemptNumber.CountDigits(name) == 3 && name[3] == '-'
+            && issue.Attempts.Where(a => a.Name.StartsWith(name.Substring(0, 4), StringComparison.Ordinal)).Select(a => a.FullPath).ToList() is { Count: > 0 } sameNumber)
         {
             candidates = sameNumber;
         }

@@ -1,3 +1,4 @@
+using MetaIssue.Text;
 namespace MetaIssue.Markdown;
 
 /// <summary>

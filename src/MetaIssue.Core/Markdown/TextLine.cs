@@ -1,3 +1,4 @@
+using MetaIssue.Text;
 using System.Text;
 
 namespace MetaIssue.Markdown;

@@ -1,6 +1,5 @@
-using System.Globalization;
 using MetaIssue.Markdown;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Model;
 
@@ -18,21 +17,15 @@ public sealed class AttemptFolder
         SolutionApproach = solutionApproach;
         AttemptResults = attemptResults;
 
-        // NNN-slug: three digits, a hyphen, a slug that is not blank.
-        if (Name.Length > 4 && char.IsDigit(Name[0]) && char.IsDigit(Name[1]) && char.IsDigit(Name[2]) && Name[3] == '-'
-            && Name.Substring(4).Trim().Length > 0 && Name[0] < 128 && Name[1] < 128 && Name[2] < 128)
+        if (AttemptNumber.TryParseFolderName(Name, out var number, out var slug))
         {
-            Number = int.Parse(Name.Substring(0, 3), CultureInfo.InvariantCulture);
-            Slug = Name.Substring(4);
+            Number = number;
+            Slug = slug;
         }
-        else if (Name.Length > 0 && char.IsDigit(Name[0]))
+        else
         {
             // A misnamed folder ("3-pooling", "0003-pooling") still tells which attempt it meant to be.
-            var digits = new string(Name.TakeWhile(char.IsDigit).ToArray());
-            if (digits.Length <= 4)
-            {
-                IntendedNumber = int.Parse(digits, CultureInfo.InvariantCulture);
-            }
+            IntendedNumber = AttemptNumber.IntendedBy(Name);
         }
     }
 

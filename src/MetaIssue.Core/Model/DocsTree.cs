@@ -17,7 +17,10 @@ public sealed class DocsTree
         MetaIssues = metaIssues;
         Lessons = lessons;
         Problems = problems;
+        _metaIssuesByPath = new Lazy<Dictionary<string, MetaIssueFolder>>(() => MetaIssues.ToDictionary(m => m.FullPath, StringComparer.Ordinal));
     }
+
+    private readonly Lazy<Dictionary<string, MetaIssueFolder>> _metaIssuesByPath;
 
     public string RepositoryRoot { get; }
 
@@ -33,12 +36,32 @@ public sealed class DocsTree
     /// <summary>Folders or entries that could not be read or were deliberately not followed.</summary>
     public IReadOnlyList<ScanProblem> Problems { get; }
 
+    /// <summary>The meta-issue a full path lies in (its folder or anything below it), or null. Thread-safe.</summary>
+    public MetaIssueFolder? MetaIssueContaining(string fullPath)
+    {
+        var byPath = _metaIssuesByPath.Value;
+        for (var path = fullPath; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (byPath.TryGetValue(path, out var issue))
+            {
+                return issue;
+            }
+
+            if (path.Length <= RepositoryRoot.Length)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
     public IEnumerable<DocumentFile> Documents => MetaIssues.SelectMany(m => m.Documents).Concat(Lessons);
 
     /// <summary>Some file or folder could not be read for a reason that may pass without the tree changing.</summary>
     public bool HasProblemsThatMayPass => Problems.Any(p => p.MayPass) || Documents.Any(d => d.ProblemMayPass);
 }
 
-/// <summary>A path the scan could not use, and why (reported as MI900, or MI002 for a file among attempt folders).</summary>
+/// <summary>A path the scan could not use, and why (reported as MI900).</summary>
 /// <param name="MayPass">What went wrong may go away with nothing in the tree changing (a folder's permissions).</param>
-public sealed record ScanProblem(string FullPath, string Message, bool IsMisplacedAttemptFile = false, bool MayPass = false);
+public sealed record ScanProblem(string FullPath, string Message, bool MayPass = false);

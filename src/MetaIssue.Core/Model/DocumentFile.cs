@@ -1,4 +1,3 @@
-using MetaIssue.IO;
 using MetaIssue.Markdown;
 
 namespace MetaIssue.Model;
@@ -21,8 +20,6 @@ public sealed class DocumentFile
     /// <summary>'/'-separated, relative to the repository root.</summary>
     public string RelativePath { get; }
 
-    public string Folder => Path.GetDirectoryName(FullPath) ?? FullPath;
-
     public string FileName => Path.GetFileName(FullPath);
 
     public MarkdownFacts? Facts { get; private set; }
@@ -30,51 +27,24 @@ public sealed class DocumentFile
     /// <summary>Why the file could not be checked (unreadable, not UTF-8, too large, unparsable), or null.</summary>
     public string? Problem { get; private set; }
 
-    public bool IsReadable => Facts is not null;
-
-    /// <summary>The <see cref="Problem"/> may go away without the file changing (see <see cref="IO.FileRead.ProblemMayPass"/>).</summary>
+    /// <summary>The <see cref="Problem"/> may go away without the file changing (a locked or unreadable file, say).</summary>
     public bool ProblemMayPass { get; private set; }
 
-    internal void Load(long maxBytes)
-    {
-        if (IsFolder)
-        {
-            Problem = "is a folder where a Markdown file is expected; rename or remove it";
-            return;
-        }
-
-        var read = FileContent.Read(FullPath, maxBytes);
-        if (read.Text is null)
-        {
-            Problem = read.Problem;
-            ProblemMayPass = read.ProblemMayPass;
-            return;
-        }
-
-        Parse(read.Text);
-    }
-
-    internal void Parse(string text)
-    {
-        try
-        {
-            Facts = MarkdownFactsReader.Read(text);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // Markdig should never throw, but a build must not fail because one file surprised it.
-            Problem = $"could not be parsed as Markdown ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)})";
-        }
-    }
-
+    /// <summary>Set once, by the loader, when the file's facts are known (read and parsed, or taken from the cache).</summary>
     internal void Restore(MarkdownFacts facts) => Facts = facts;
+
+    /// <summary>Set once, by the loader, when the file could not be read or parsed.</summary>
+    internal void Reject(string problem, bool mayPass)
+    {
+        Problem = problem;
+        ProblemMayPass = mayPass;
+    }
 
     /// <summary>The loader could not check the file (it ran out of stack, say): worth trying again next time.</summary>
     internal void Fail(string problem)
     {
         Facts = null;
-        Problem = problem;
-        ProblemMayPass = true;
+        Reject(problem, mayPass: true);
     }
 
     public override string ToString() => RelativePath;

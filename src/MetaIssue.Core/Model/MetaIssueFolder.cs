@@ -1,5 +1,5 @@
 using MetaIssue.Markdown;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Model;
 
@@ -20,8 +20,10 @@ public sealed class MetaIssueFolder
         string rootRelativePath,
         IReadOnlyDictionary<string, DocumentFile> coreFiles,
         IReadOnlyList<AttemptFolder> attempts,
-        IReadOnlyList<DocumentFile> otherDocuments)
+        IReadOnlyList<DocumentFile> otherDocuments,
+        IReadOnlyList<MisplacedEntry> misplacedEntries)
     {
+        MisplacedEntries = misplacedEntries;
         FullPath = fullPath;
         RelativePath = relativePath;
         RootRelativePath = rootRelativePath;
@@ -30,6 +32,9 @@ public sealed class MetaIssueFolder
         Attempts = attempts;
         OtherDocuments = otherDocuments;
     }
+
+    /// <summary>Files standing where an attempt folder (or the attempts folder) belongs (MI002).</summary>
+    public IReadOnlyList<MisplacedEntry> MisplacedEntries { get; }
 
     /// <summary>The folder name, also the slug users pass as <c>--issue</c>.</summary>
     public string Name { get; }
@@ -55,8 +60,6 @@ public sealed class MetaIssueFolder
     public DocumentFile? ImplementationLog => Core(ImplementationLogFile);
 
     public DocumentFile? TestCases => Core(TestCasesFile);
-
-    public string ReadmePath => Path.Combine(FullPath, ReadmeFile);
 
     private (FieldFact? Field, ReadmeStatus? Status)? _status;
 
@@ -109,3 +112,6 @@ public sealed class MetaIssueFolder
 
     public override string ToString() => RelativePath;
 }
+
+/// <summary>A file found where the method expects a folder: an attempt folder in attempts/, or attempts/ itself; and why.</summary>
+public sealed record MisplacedEntry(string FullPath, string Message);

@@ -11,7 +11,7 @@ namespace MetaIssue.Reporting;
 /// </summary>
 public static class AttemptDates
 {
-    private static readonly Regex IsoDate = new(@"\b(\d{4})-(\d{2})-(\d{2})\b", RegexOptions.CultureInvariant);
+    private static readonly Regex IsoDate = new(@"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b", RegexOptions.CultureInvariant);
 
     private static readonly string[] DateFields = { "date", "dates", "started", "start", "ended", "end", "completed", "finished", "created" };
 

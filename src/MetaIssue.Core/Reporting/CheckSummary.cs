@@ -1,6 +1,6 @@
 using System.Text;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using MetaIssue.IO;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Reporting;
 
@@ -19,7 +19,7 @@ public static class Overview
         var builder = new StringBuilder();
 
         var warningsByIssue = result.Diagnostics
-            .Select(d => result.Context.MetaIssueContaining(d.FilePath))
+            .Select(d => result.Tree.MetaIssueContaining(d.FilePath))
             .Where(issue => issue is not null)
             .GroupBy(issue => issue!)
             .ToDictionary(g => g.Key, g => g.Count());
@@ -29,7 +29,7 @@ public static class Overview
         {
             var title = Escape(issue.Title);
             var link = PathText.RelativeLink(folder, issue.Readme?.FullPath ?? issue.FullPath);
-            var lesson = result.Context.LessonsLinkingTo(issue).FirstOrDefault();
+            var lesson = result.Links.LessonsLinkingTo(issue).FirstOrDefault();
             var lessonCell = lesson is not null
                 ? $"[{Escape(lesson.Facts?.Title?.Text ?? lesson.FileName)}]({PathText.RelativeLink(folder, lesson.FullPath)})"
                 : issue.IsClosed ? "⚠️ missing" : "—";
@@ -76,7 +76,7 @@ public static class Overview
                     AttemptOutcome.Partial => "active, ",
                     _ => string.Empty,
                 };
-                var label = $"{Symbol(attempt.Outcome)} {AttemptReferences.Format(attempt.Number!.Value)} {Rules.Titles.FromSlug(attempt.Slug!)}";
+                var label = $"{Symbol(attempt.Outcome)} {AttemptReferences.Format(attempt.Number!.Value)} {Titles.FromSlug(attempt.Slug!)}";
                 var finish = end > start ? AttemptDates.Format(end.AddDays(1)) : "1d";
                 builder.AppendLine($"    {ChartText(label)} :{tag}{AttemptDates.Format(start)}, {finish}");
             }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MetaIssue.Diagnostics;
+using MetaIssue.Rules;
 using MetaIssue.IO;
 
 namespace MetaIssue.Reporting;
@@ -68,7 +69,7 @@ public static class SarifLog
             }
 
             json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", "warning");
+            json.WriteString("level", rule.DefaultSeverity == DiagnosticSeverity.Error ? "error" : "warning");
             json.WriteEndObject();
             json.WriteEndObject();
         }

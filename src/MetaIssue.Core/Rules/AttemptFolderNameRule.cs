@@ -1,32 +1,38 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
 /// <summary>MI002: attempt folders are named NNN-slug, and attempts/ holds folders, not loose files.</summary>
 public sealed class AttemptFolderNameRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.AttemptFolderName;
+    /// <summary>MI002's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI002", "AttemptFolderName", "An attempt folder is not named NNN-slug",
+        "Attempt folders are named with three digits, a hyphen and a slug (003-connection-pooling) so they sort and can be referenced.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
         foreach (var attempt in issue.Attempts.Where(a => !a.IsWellNamed))
         {
             report.At(attempt.FullPath, null,
-                $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name); rename it to '{Suggest(attempt)}'");
+                $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name)", $"rename it to '{Suggest(attempt)}'");
         }
 
-        foreach (var problem in context.MisplacedAttemptFiles(issue))
+        foreach (var problem in issue.MisplacedEntries)
         {
             report.At(problem.FullPath, null,
-                $"'{Path.GetFileName(problem.FullPath)}' {problem.Message}; make it a folder named NNN-slug holding solution-approach.md and attempt-results.md");
+                $"'{Path.GetFileName(problem.FullPath)}' {problem.Message}", $"make it a folder named NNN-slug holding solution-approach.md and attempt-results.md");
         }
     }
 
     private static string Suggest(AttemptFolder attempt)
     {
-        var rest = new string(attempt.Name.SkipWhile(char.IsDigit).ToArray()).TrimStart('-', '_', ' ', '.');
+        var rest = new string(attempt.Name.SkipWhile(AttemptNumber.IsDigit).ToArray()).TrimStart('-', '_', ' ', '.');
         var slug = rest.Length > 0 ? rest.Replace(' ', '-').ToLowerInvariant() : "name";
         var number = attempt.IntendedNumber is int n ? AttemptReferences.Format(n) : "NNN";
         return number + "-" + slug;

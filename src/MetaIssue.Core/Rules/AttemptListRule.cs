@@ -1,7 +1,7 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Markdown;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
@@ -14,7 +14,13 @@ public sealed class AttemptListRule : MetaIssueRule
 {
     private static readonly string[] OutcomeColumns = { "result", "outcome", "status", "verdict" };
 
-    public override RuleDescriptor Descriptor => RuleCatalog.AttemptList;
+    /// <summary>MI013's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI013", "AttemptList", "The README's attempt list disagrees with the attempts",
+        "The README's timeline lists every completed attempt, no attempt that does not exist, and outcomes that match each attempt's results.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -42,7 +48,7 @@ public sealed class AttemptListRule : MetaIssueRule
                 if (!attempts.TryGetValue(number, out var attempt))
                 {
                     report.At(readme.FullPath, row.Range,
-                        $"README lists attempt {label}, but there is no attempts/{label}-* folder; remove the row or add the attempt");
+                        $"README lists attempt {label}, but there is no attempts/{label}-* folder", $"remove the row or add the attempt");
                     continue;
                 }
 
@@ -56,7 +62,7 @@ public sealed class AttemptListRule : MetaIssueRule
                 if (shown != AttemptOutcome.Unknown && attempt.Outcome != AttemptOutcome.Unknown && shown != attempt.Outcome)
                 {
                     report.At(readme.FullPath, cell.Range,
-                        $"README shows attempt {label} as '{shown.DisplayName()}' but {attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} says '{attempt.Outcome.DisplayName()}'; update the row or the results");
+                        $"README shows attempt {label} as '{shown.DisplayName()}' but {attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} says '{attempt.Outcome.DisplayName()}'", $"update the row or the results");
                 }
             }
         }
@@ -65,7 +71,7 @@ public sealed class AttemptListRule : MetaIssueRule
         {
             var label = AttemptReferences.Format(attempt.Number!.Value);
             report.At(readme.FullPath, tables[0].Header.Range,
-                $"README's attempt list has no row for attempt {label} ({attempt.Outcome.DisplayName()}); add a row starting '| [{label}](./attempts/{attempt.Name}/) |'");
+                $"README's attempt list has no row for attempt {label} ({attempt.Outcome.DisplayName()})", $"add a row starting '| [{label}](./attempts/{attempt.Name}/) |'");
         }
     }
 

@@ -1,13 +1,19 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
 /// <summary>MI003: attempts are numbered 001, 002, 003… with no number used twice and none skipped.</summary>
 public sealed class AttemptNumberingRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.AttemptNumbering;
+    /// <summary>MI003's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI003", "AttemptNumbering", "Attempt numbers are duplicated or skip a number",
+        "Attempts are numbered 001, 002, 003… without gaps or two folders sharing a number.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -21,7 +27,7 @@ public sealed class AttemptNumberingRule : MetaIssueRule
                 foreach (var zero in group)
                 {
                     report.At(zero.FullPath, null,
-                        $"attempt numbers start at 001, not 000; renumber '{zero.Name}' to '{AttemptReferences.Format(next)}-{zero.Slug}'");
+                        $"attempt numbers start at 001, not 000", $"renumber '{zero.Name}' to '{AttemptReferences.Format(next)}-{zero.Slug}'");
                     next++;
                 }
 
@@ -35,14 +41,14 @@ public sealed class AttemptNumberingRule : MetaIssueRule
                     ? $"attempt {AttemptReferences.Format(expected)} is missing"
                     : $"attempts {AttemptReferences.Format(expected)} to {AttemptReferences.Format(group.Key - 1)} are missing";
                 report.At(first.FullPath, null,
-                    $"{gap}: numbering jumps to {number}; rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt");
+                    $"{gap}: numbering jumps to {number}", $"rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt");
             }
 
             var folders = group.ToList();
             for (var i = 1; i < folders.Count; i++)
             {
                 report.At(folders[i].FullPath, null,
-                    $"attempt number {number} is used by both '{folders[0].Name}' and '{folders[i].Name}'; renumber '{folders[i].Name}' to '{AttemptReferences.Format(next)}-{folders[i].Slug}'");
+                    $"attempt number {number} is used by both '{folders[0].Name}' and '{folders[i].Name}'", $"renumber '{folders[i].Name}' to '{AttemptReferences.Format(next)}-{folders[i].Slug}'");
                 next++;
             }
 

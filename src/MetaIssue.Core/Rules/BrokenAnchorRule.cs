@@ -5,15 +5,21 @@ using MetaIssue.Markdown;
 namespace MetaIssue.Rules;
 
 /// <summary>MI031: a link's #fragment names a heading (GitHub anchor rules) or HTML anchor of the Markdown file it leads to.</summary>
-public sealed class BrokenAnchorRule : IRule
+public sealed class BrokenAnchorRule : Rule
 {
-    public RuleDescriptor Descriptor => RuleCatalog.BrokenAnchor;
+    /// <summary>MI031's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI031", "BrokenAnchor", "A link's #fragment names no heading",
+        "A link's #fragment names a heading (GitHub anchor rules) or an HTML anchor of the target Markdown file.",
+        MessageFormat: "{0}; {1}");
 
-    public void Check(CheckContext context, DiagnosticSink sink)
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Check(CheckContext context, RuleSink report)
     {
         // Many links point into the same few files: each file's anchors are gathered once.
         var anchorsOf = new Dictionary<MarkdownFacts, (HashSet<string> Set, List<string> List)>();
-        foreach (var (document, link, target) in context.ResolvedLinks)
+        foreach (var (document, link, target) in context.Links.All)
         {
             if (string.IsNullOrEmpty(target.Fragment) || !target.Exists)
             {
@@ -27,7 +33,7 @@ public sealed class BrokenAnchorRule : IRule
             }
             else if (target.Kind == LinkTargetKind.Local && target.IsMarkdownFile)
             {
-                facts = context.FactsOf(target.Path);
+                facts = context.Links.FactsOf(target.Path);
             }
             else
             {
@@ -54,8 +60,8 @@ public sealed class BrokenAnchorRule : IRule
             var file = target.Kind == LinkTargetKind.SameDocument ? "this file" : context.Display(target.Path);
             var closest = Closest(fragment, anchors.List);
             var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{closest}'?";
-            sink.Report(Descriptor, document.FullPath, link.Range,
-                $"'#{BrokenLinkRule.Shorten(fragment)}' names no heading in {file}; {hint}");
+            report.At(document.FullPath, link.Range,
+                $"'#{BrokenLinkRule.Shorten(fragment)}' names no heading in {file}", $"{hint}");
         }
     }
 

@@ -9,31 +9,37 @@ namespace MetaIssue.Rules;
 /// existing file or folder inside the repository. External URLs are not checked; links out of the repository are
 /// reported, never followed.
 /// </summary>
-public sealed class BrokenLinkRule : IRule
+public sealed class BrokenLinkRule : Rule
 {
-    public RuleDescriptor Descriptor => RuleCatalog.BrokenLink;
+    /// <summary>MI030's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI030", "BrokenLink", "A relative link points nowhere",
+        "Relative links (inline, reference, image and [[wiki]] links) in meta-issue and lesson files point to an existing file or folder inside the repository.",
+        MessageFormat: "{0}; {1}");
 
-    public void Check(CheckContext context, DiagnosticSink sink)
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Check(CheckContext context, RuleSink report)
     {
-        foreach (var (document, link, target) in context.ResolvedLinks)
+        foreach (var (document, link, target) in context.Links.All)
         {
             var shown = Shorten(link.Kind == LinkKind.Wiki ? "[[" + link.Url + "]]" : link.Url);
             switch (target.Kind)
             {
                 case LinkTargetKind.OutsideRepository:
-                    sink.Report(Descriptor, document.FullPath, link.Range,
-                        $"link '{shown}' leads outside the repository; link to a file inside it, or use a full https:// URL");
+                    report.At(document.FullPath, link.Range,
+                        $"link '{shown}' leads outside the repository", $"link to a file inside it, or use a full https:// URL");
                     break;
                 case LinkTargetKind.Invalid:
-                    sink.Report(Descriptor, document.FullPath, link.Range, $"link '{shown}' is not a valid path; fix the link");
+                    report.At(document.FullPath, link.Range, $"link '{shown}' is not a valid path", "fix the link");
                     break;
                 case LinkTargetKind.Local when !target.Exists:
-                    var suggestion = context.Suggestions.For(document.FullPath, target.Path, context.MetaIssueContaining(document.FullPath));
+                    var suggestion = context.Links.Suggestions.For(document.FullPath, target.Path, context.Tree.MetaIssueContaining(document.FullPath));
                     var fragment = string.IsNullOrEmpty(target.Fragment) ? string.Empty : "#" + target.Fragment;
                     var hint = suggestion is null ? "fix or remove the link" : $"did you mean '{suggestion}{fragment}'?";
                     var where = link.Kind == LinkKind.Wiki ? " (looked beside the file, in the docs folder and at the repository root)" : string.Empty;
-                    sink.Report(Descriptor, document.FullPath, link.Range,
-                        $"link target '{shown}' does not exist{where}; {hint}");
+                    report.At(document.FullPath, link.Range,
+                        $"link target '{shown}' does not exist{where}", hint);
                     break;
             }
         }

@@ -1,6 +1,6 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
@@ -10,7 +10,13 @@ namespace MetaIssue.Rules;
 /// </summary>
 public sealed class ImplementationLogEntryRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.ImplementationLogEntry;
+    /// <summary>MI014's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI014", "ImplementationLogEntry", "The implementation log has no entry for an attempt",
+        "implementation-log.md has an entry (a heading, row or line naming the attempt) for every completed attempt.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -24,7 +30,7 @@ public sealed class ImplementationLogEntryRule : MetaIssueRule
         {
             var label = AttemptReferences.Format(attempt.Number!.Value);
             report.At(log.FullPath, Where.Title(log),
-                $"implementation-log.md has no entry for attempt {label} ({attempt.Outcome.DisplayName()}); add a section '## Attempt {label}: {Titles.FromSlug(attempt.Slug!)}' with its dates, hypothesis, result and learning");
+                $"implementation-log.md has no entry for attempt {label} ({attempt.Outcome.DisplayName()})", $"add a section '## Attempt {label}: {Titles.FromSlug(attempt.Slug!)}' with its dates, hypothesis, result and learning");
         }
     }
 }

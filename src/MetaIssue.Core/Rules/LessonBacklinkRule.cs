@@ -8,7 +8,13 @@ namespace MetaIssue.Rules;
 /// <summary>MI021: when a lesson links to a meta-issue, the meta-issue's README links back to that lesson.</summary>
 public sealed class LessonBacklinkRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.LessonBacklink;
+    /// <summary>MI021's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI021", "LessonBacklink", "The README does not link to a lesson about it",
+        "When a lesson links to a meta-issue, the meta-issue's README links back to the lesson.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -17,14 +23,14 @@ public sealed class LessonBacklinkRule : MetaIssueRule
             return;
         }
 
-        var lessons = context.LessonsLinkingTo(issue);
+        var lessons = context.Links.LessonsLinkingTo(issue);
         if (lessons.Count == 0)
         {
             return;
         }
 
         var linked = new HashSet<string>(
-            context.LinksOf(readme)
+            context.Links.Of(readme)
                 .Where(link => link.Target.Kind == LinkTargetKind.Local)
                 .Select(link => link.Target.Path),
             StringComparer.Ordinal);
@@ -34,7 +40,7 @@ public sealed class LessonBacklinkRule : MetaIssueRule
             var title = lesson.Facts?.Title?.Text is { Length: > 0 } heading ? heading : Path.GetFileNameWithoutExtension(lesson.FileName).Replace('_', ' ');
             var relative = PathText.RelativeLink(issue.FullPath, lesson.FullPath);
             report.At(readme.FullPath, Where.Section(readme, "lesson"),
-                $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back; add '- [{title}]({relative})' under '## Lessons Learned'");
+                $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back", $"add '- [{title}]({relative})' under '## Lessons Learned'");
         }
     }
 }

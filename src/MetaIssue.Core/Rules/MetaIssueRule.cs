@@ -1,18 +1,15 @@
-using MetaIssue.Diagnostics;
 using MetaIssue.Model;
 
 namespace MetaIssue.Rules;
 
 /// <summary>A rule that looks at one meta-issue at a time.</summary>
-public abstract class MetaIssueRule : IRule
+public abstract class MetaIssueRule : Rule
 {
-    public abstract RuleDescriptor Descriptor { get; }
-
-    public void Check(CheckContext context, DiagnosticSink sink)
+    public sealed override void Check(CheckContext context, RuleSink report)
     {
         foreach (var issue in context.Tree.MetaIssues)
         {
-            Check(issue, context, new RuleSink(Descriptor, sink));
+            Check(issue, context, report);
         }
     }
 

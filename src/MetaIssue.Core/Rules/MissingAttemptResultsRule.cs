@@ -1,6 +1,6 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
@@ -10,7 +10,13 @@ namespace MetaIssue.Rules;
 /// </summary>
 public sealed class MissingAttemptResultsRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.MissingAttemptResults;
+    /// <summary>MI005's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI005", "MissingAttemptResults", "An attempt that is over has no recorded results",
+        "Once a later attempt exists or the meta-issue is closed, each attempt has an attempt-results.md; once a later attempt has started or the meta-issue is closed, that file records the outcome.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -31,7 +37,7 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
                 ? $"still say '{field.Value.Trim()}'"
                 : "record no outcome";
             report.At(results.FullPath, attempt.OutcomeField?.ValueRange ?? Where.Title(results),
-                $"{attempt.Label}'s results {recorded} although {why}; record how it ended (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)");
+                $"{attempt.Label}'s results {recorded} although {why}", $"record how it ended (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)");
         }
 
         foreach (var attempt in issue.Attempts.Where(a => a.AttemptResults is null))
@@ -49,7 +55,7 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
             if (why is not null)
             {
                 report.At(attempt.FullPath, null,
-                    $"{attempt.Label} has no {AttemptFolder.AttemptResultsFile} although {why}; record what happened and its outcome (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)");
+                    $"{attempt.Label} has no {AttemptFolder.AttemptResultsFile} although {why}", $"record what happened and its outcome (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)");
             }
         }
     }

@@ -6,21 +6,26 @@ namespace MetaIssue.Rules;
 /// <summary>MI001: README.md, description.md, implementation-log.md and test-cases.md all exist.</summary>
 public sealed class MissingCoreFileRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.MissingCoreFile;
+    /// <summary>MI001's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI001", "MissingCoreFile", "A core file of the meta-issue is missing",
+        "Every meta-issue has README.md, description.md, implementation-log.md and test-cases.md.",
+        MessageFormat: "meta-issue '{0}' has no {1}; create {2}/{1} ({3})");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
         var missing = MetaIssueFolder.CoreFiles.Where(name => !issue.CoreDocuments.ContainsKey(name)).ToList();
         foreach (var name in missing)
         {
-            var message = $"meta-issue '{issue.Name}' has no {name}; create {issue.RelativePath}/{name} ({Purpose(name)})";
             if (issue.Readme is { } readme)
             {
-                report.At(readme.FullPath, Where.Title(readme), message);
+                report.At(readme.FullPath, Where.Title(readme), issue.Name, name, issue.RelativePath, Purpose(name));
             }
             else
             {
-                report.At(issue.FullPath, null, message);
+                report.At(issue.FullPath, null, issue.Name, name, issue.RelativePath, Purpose(name));
             }
         }
     }

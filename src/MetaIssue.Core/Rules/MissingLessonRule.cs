@@ -7,7 +7,13 @@ namespace MetaIssue.Rules;
 /// <summary>MI020: a closed meta-issue has a lesson under the lessons root that links to it.</summary>
 public sealed class MissingLessonRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.MissingLesson;
+    /// <summary>MI020's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI020", "MissingLesson", "A closed meta-issue has no lesson",
+        "A closed meta-issue has a lesson under the lessons root that links back to it.",
+        MessageFormat: "the meta-issue is {0} but no lesson under {1}/ links to it; extract one: dotnet new metalesson -n <Lesson_Name> --issue {2}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -16,11 +22,11 @@ public sealed class MissingLessonRule : MetaIssueRule
             return;
         }
 
-        if (context.LessonsLinkingTo(issue).Count == 0)
+        if (context.Links.LessonsLinkingTo(issue).Count == 0)
         {
             var lessons = context.Display(context.Tree.LessonsRoot);
             report.At(readme.FullPath, field.ValueRange,
-                $"the meta-issue is {status.Name} but no lesson under {lessons}/ links to it; extract one: dotnet new metalesson -n <Lesson_Name> --issue {issue.Name}");
+                status.Name, lessons, issue.Name);
         }
     }
 }

@@ -6,14 +6,20 @@ namespace MetaIssue.Rules;
 /// <summary>MI004: every attempt folder has a solution-approach.md.</summary>
 public sealed class MissingSolutionApproachRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.MissingSolutionApproach;
+    /// <summary>MI004's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI004", "MissingSolutionApproach", "An attempt has no solution-approach.md",
+        "Each attempt records what was tried, and why, before it is tried.",
+        MessageFormat: "{0} has no {1}; create it with the hypothesis, expected outcome and plan");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
         foreach (var attempt in issue.Attempts.Where(a => a.SolutionApproach is null))
         {
             report.At(attempt.FullPath, null,
-                $"{attempt.Label} has no {AttemptFolder.SolutionApproachFile}; create it with the hypothesis, expected outcome and plan");
+                attempt.Label, AttemptFolder.SolutionApproachFile);
         }
     }
 }

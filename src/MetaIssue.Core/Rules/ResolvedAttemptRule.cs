@@ -1,7 +1,7 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Markdown;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
@@ -11,7 +11,13 @@ namespace MetaIssue.Rules;
 /// </summary>
 public sealed class ResolvedAttemptRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.ResolvedAttempt;
+    /// <summary>MI011's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI011", "ResolvedAttempt", "A resolved README does not name a successful attempt",
+        "A README that says Resolved names the attempt that resolved it, which exists and succeeded.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -27,7 +33,7 @@ public sealed class ResolvedAttemptRule : MetaIssueRule
         {
             var suggestion = succeeded?.Number ?? issue.LatestAttempt?.Number;
             var write = suggestion is int s ? $"'**Status:** Resolved (Attempt {AttemptReferences.Format(s)})'" : "'**Status:** Resolved (Attempt NNN)'";
-            report.At(readme, field.ValueRange, $"README says Resolved but names no attempt; write {write}");
+            report.At(readme, field.ValueRange, $"README says Resolved but names no attempt", $"write {write}");
             return;
         }
 
@@ -37,7 +43,7 @@ public sealed class ResolvedAttemptRule : MetaIssueRule
         {
             var hint = succeeded?.Number is int s ? $"; attempt {AttemptReferences.Format(s)} is the one that succeeded" : string.Empty;
             report.At(readme, field.ValueRange,
-                $"README says Resolved by attempt {label}, but there is no attempts/{label}-* folder{hint}; fix the number or add the attempt");
+                $"README says Resolved by attempt {label}, but there is no attempts/{label}-* folder{hint}", $"fix the number or add the attempt");
             return;
         }
 
@@ -49,7 +55,7 @@ public sealed class ResolvedAttemptRule : MetaIssueRule
                     ? $"{attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} records no outcome"
                     : $"{attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} records '{attempt.Outcome.DisplayName()}'";
             report.At(readme, field.ValueRange,
-                $"README says Resolved by attempt {label}, but {recorded}; name the attempt that succeeded or record its success (**Status:** ✅ Success)");
+                $"README says Resolved by attempt {label}, but {recorded}", $"name the attempt that succeeded or record its success (**Status:** ✅ Success)");
         }
     }
 

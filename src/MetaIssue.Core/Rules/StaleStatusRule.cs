@@ -1,13 +1,19 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
 /// <summary>MI012: a README that still says the meta-issue is open although its latest attempt succeeded.</summary>
 public sealed class StaleStatusRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.StaleStatus;
+    /// <summary>MI012's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI012", "StaleStatus", "The README status is open although the latest attempt succeeded",
+        "When the latest attempt succeeded, the README says so: Resolved (Attempt NNN).",
+        MessageFormat: "README status is '{0}' but attempt {1} ({2}) succeeded; write '**Status:** Resolved (Attempt {1})'");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -20,7 +26,7 @@ public sealed class StaleStatusRule : MetaIssueRule
         {
             var label = AttemptReferences.Format(number);
             report.At(readme.FullPath, field.ValueRange,
-                $"README status is '{status.Name}' but attempt {label} ({latest.Name}) succeeded; write '**Status:** Resolved (Attempt {label})'");
+                status.Name, label, latest.Name);
         }
     }
 }

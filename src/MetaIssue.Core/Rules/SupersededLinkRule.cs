@@ -1,14 +1,20 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Links;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
 /// <summary>MI022: a Superseded meta-issue's README links to the meta-issue that supersedes it.</summary>
 public sealed class SupersededLinkRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.SupersededLink;
+    /// <summary>MI022's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI022", "SupersededLink", "A superseded meta-issue does not link to its successor",
+        "A Superseded meta-issue links to the meta-issue that supersedes it.",
+        MessageFormat: "README says Superseded but links to no other meta-issue; write '**Status:** Superseded by [new-issue](../new-issue/)'");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -17,15 +23,14 @@ public sealed class SupersededLinkRule : MetaIssueRule
             return;
         }
 
-        var linksElsewhere = context.LinksOf(readme)
+        var linksElsewhere = context.Links.Of(readme)
             .Select(link => link.Target)
             .Any(target => target.Kind == LinkTargetKind.Local && target.Exists
-                && context.MetaIssueContaining(target.Path) is { } other && other != issue);
+                && context.Tree.MetaIssueContaining(target.Path) is { } other && other != issue);
 
         if (!linksElsewhere)
         {
-            report.At(readme.FullPath, field.ValueRange,
-                "README says Superseded but links to no other meta-issue; write '**Status:** Superseded by [new-issue](../new-issue/)'");
+            report.At(readme.FullPath, field.ValueRange);
         }
     }
 }

@@ -1,6 +1,6 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
@@ -10,7 +10,13 @@ namespace MetaIssue.Rules;
 /// </summary>
 public sealed class TestResultsRecordedRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.TestResultsRecorded;
+    /// <summary>MI015's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI015", "TestResultsRecorded", "The test cases record no result for a completed attempt",
+        "test-cases.md records a result for every completed attempt, so attempts can be compared.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -32,7 +38,7 @@ public sealed class TestResultsRecordedRule : MetaIssueRule
             var range = entries.Count > 0 ? entries[0].Range : Where.Section(testCases, "result");
             var what = entries.Count > 0 ? "only an unfilled prompt" : "no result";
             report.At(testCases.FullPath, range,
-                $"test-cases.md records {what} for attempt {label} ({attempt.Outcome.DisplayName()}); add '- Attempt {label}: <measured result> (PASS or FAIL)' to the results of the test cases it ran");
+                $"test-cases.md records {what} for attempt {label} ({attempt.Outcome.DisplayName()})", $"add '- Attempt {label}: <measured result> (PASS or FAIL)' to the results of the test cases it ran");
         }
     }
 }

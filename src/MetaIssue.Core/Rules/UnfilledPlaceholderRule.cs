@@ -1,6 +1,6 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Model;
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
@@ -10,7 +10,13 @@ namespace MetaIssue.Rules;
 /// </summary>
 public sealed class UnfilledPlaceholderRule : MetaIssueRule
 {
-    public override RuleDescriptor Descriptor => RuleCatalog.UnfilledPlaceholder;
+    /// <summary>MI016's code, title, description and message format: the source of its catalogue entry and help page.</summary>
+    public static readonly RuleDescriptor Definition = new(
+        "MI016", "UnfilledPlaceholder", "A finished document still holds a template prompt",
+        "Completed attempts' results and every core file of a closed meta-issue have their [Bracketed prompts] and YYYY-MM-DD filled in.",
+        MessageFormat: "{0}; {1}");
+
+    public override RuleDescriptor Descriptor => Definition;
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -36,7 +42,7 @@ public sealed class UnfilledPlaceholderRule : MetaIssueRule
         foreach (var placeholder in document.Facts!.Placeholders)
         {
             report.At(document.FullPath, placeholder.Range,
-                $"{why} but {document.FileName} still holds the template prompt '{Shorten(placeholder.Text)}'; replace it with what happened, or delete it");
+                $"{why} but {document.FileName} still holds the template prompt '{Shorten(placeholder.Text)}'", $"replace it with what happened, or delete it");
         }
     }
 

@@ -138,7 +138,7 @@ public sealed class LastCheckTests
         var replayed = LastCheckFile.FindReplayable(cache, HostKey, options);
         Assert.NotNull(replayed);
         Assert.Equal(saved.Diagnostics, replayed.Diagnostics);
-        Assert.Equal(saved.Notes, replayed.Notes);
+        Assert.Equal(saved.Output, replayed.Output);
 
         Assert.Null(LastCheckFile.FindReplayable(cache, HostKey + " with NoWarn", options));
 
@@ -176,7 +176,7 @@ public sealed class LastCheckTests
     {
         using var repository = Healthy();
         repository.Write("obj/blocked", "a file where the cache folder would go");
-        var check = new LastCheck(HostKey, "tree", Array.Empty<string>(), "paths", Array.Empty<Diagnostics.Diagnostic>(), Array.Empty<string?>());
+        var check = new LastCheck(HostKey, "tree", Array.Empty<string>(), "paths", Array.Empty<Diagnostics.Diagnostic>(), new ReplayedOutput("summary", null));
 
         Assert.False(LastCheckFile.Write(repository.PathOf("obj/blocked/metaissue"), check));
     }
@@ -199,7 +199,7 @@ public sealed class LastCheckTests
     {
         var tree = InputFingerprint.OfTree(options);
         var result = MetaIssueChecker.Check(options);
-        var check = LastCheck.Of(HostKey, tree, result, Array.Empty<string>(), new[] { "summary", null });
+        var check = LastCheck.Of(HostKey, tree, result, Array.Empty<string>(), new ReplayedOutput("summary", null));
         Assert.True(LastCheckFile.Write(cache, check));
         return check;
     }

@@ -1,4 +1,7 @@
+using MetaIssue.Testing;
+using MetaIssue.Rules;
 using MetaIssue.Diagnostics;
+using MetaIssue.Tests.Support;
 
 namespace MetaIssue.Tests.Docs;
 
@@ -175,17 +178,5 @@ public sealed class RulePagesTests
         return lines.Skip(start).Take(end - start).ToList();
     }
 
-    private static string FindRulesFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var rules = Path.Combine(folder.FullName, "docs", "rules");
-            if (Directory.Exists(rules) && File.Exists(Path.Combine(folder.FullName, "MetaIssue.slnx")))
-            {
-                return rules;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no folder above {AppContext.BaseDirectory} holds docs/rules and MetaIssue.slnx");
-    }
+    private static string FindRulesFolder() => Path.Combine(RepositoryRoot.Path, "docs", "rules");
 }

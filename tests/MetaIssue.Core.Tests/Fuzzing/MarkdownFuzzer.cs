@@ -15,6 +15,9 @@ internal sealed class MarkdownFuzzer
         "Investigating", "In Progress", "✅", "❌", "⚠️", "🔄", "⏸️", "✓", "✗", "PASS", "FAIL", "Partial Success", "Never implemented",
         "Superseded", "Abandoned", "[What happened]", "[ATTEMPT_ID]", "YYYY-MM-DD", "2024-09-01", "to", "the", "pool", "über",
         "**bold**", "*em*", "`code`", "~~x~~", "[", "]", "(", ")", "**", "`", "|", "#", ":", "\\[", "&amp;", "<a id=\"x\">", "</a>",
+
+        // Digits outside ASCII (Arabic-Indic, Devanagari, fullwidth) where an attempt number is expected.
+        "Attempt ١٢", "attempt ٠٠٣", "Attempt #०७", "Attempt १२३", "Attempt ３", "Resolved (Attempt ００２)", "٤٢", "७", "１２",
     };
 
     private static readonly string[] Targets =
@@ -22,6 +25,7 @@ internal sealed class MarkdownFuzzer
         "./README.md", "../README.md", "../../test-cases.md", "./attempts/", "./attempts/001-a/", "attempts/002-b/attempt-results.md",
         "missing.md", "#top", "#attempt-001-a", "./description.md#current", "/docs/meta-issues/", "https://example.com",
         "../../../../../../outside.md", "a%20b.md", "<./spaced name.md>", "", "mailto:x@y.z", "./README.md?x=1#y", "\\..\\win.md",
+        "./attempts/٠٠١-a/", "#attempt-١٢", "attempts/００２-b/attempt-results.md",
     };
 
     private readonly Random _random;

@@ -1,3 +1,4 @@
+using MetaIssue.Rules;
 using System.Text.Json;
 using MetaIssue.Diagnostics;
 using MetaIssue.Reporting;

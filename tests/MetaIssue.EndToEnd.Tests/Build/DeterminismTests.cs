@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using MetaIssue.EndToEnd.Infrastructure;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Build;
 
@@ -44,8 +45,8 @@ public sealed class DeterminismTests
 
     private static async Task<string> GitAsync(string directory, params string[] arguments)
     {
-        var (exitCode, output, error) = await ChildProcess.RunAsync("git", directory, arguments, TimeSpan.FromMinutes(2));
-        Assert.True(exitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
-        return output;
+        var git = await ProcessRunner.RunAsync("git", arguments, directory, TimeSpan.FromMinutes(2));
+        Assert.True(git.Succeeded, git.ToString());
+        return git.StandardOutput;
     }
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using MetaIssue.EndToEnd.Infrastructure;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Build;
 
@@ -14,7 +15,7 @@ public sealed class NetFrameworkTaskTests(TemplateHiveFixture fixture)
     [SkippableFact]
     public async Task The_packed_net472_task_checks_a_real_meta_issue_under_Mono_without_binding_redirects()
     {
-        var mono = new[] { "/usr/bin/mono", "/usr/local/bin/mono" }.FirstOrDefault(File.Exists);
+        var mono = ProcessRunner.Which("mono");
         Skip.If(mono is null && Environment.GetEnvironmentVariable("METAISSUE_REQUIRE_MONO") != "1", "mono is not installed (.ci/run installs Debian's mono-runtime)");
         Assert.True(mono is not null, "METAISSUE_REQUIRE_MONO=1 but mono is not installed");
 
@@ -40,9 +41,10 @@ public sealed class NetFrameworkTaskTests(TemplateHiveFixture fixture)
         using var repository = await TwoFindings.CreateAsync(fixture.Packages);
         repository.WithPerformanceSaga();
 
-        var (exitCode, output, error) = await ChildProcess.RunAsync(mono!, repository.Root, [Path.Combine(harness, "MetaIssue.MonoHarness.exe"), taskFolder, repository.Root], TimeSpan.FromMinutes(3));
+        var run = await ProcessRunner.RunAsync(mono!, [Path.Combine(harness, "MetaIssue.MonoHarness.exe"), taskFolder, repository.Root], repository.Root, TimeSpan.FromMinutes(3));
+        var output = run.StandardOutput;
 
-        Assert.True(exitCode == 0, $"exit {exitCode}\n{output}\n{error}");
+        Assert.True(run.Succeeded, run.ToString());
         Assert.Contains("runtime: Mono", output);
         foreach (var dependency in new[] { "MetaIssue.Build", "MetaIssue.Core", "Markdig.Signed" })
         {

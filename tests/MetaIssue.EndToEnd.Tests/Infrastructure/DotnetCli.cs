@@ -1,11 +1,10 @@
-using System.Diagnostics;
-using System.Text;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Infrastructure;
 
 /// <summary>
-/// Runs the `dotnet` CLI for a test: standard input closed (a prompt fails instead of hanging), output captured,
-/// the whole process tree killed after a timeout, and the <see cref="IsolatedEnvironment"/>.
+/// Runs the `dotnet` CLI for a test through <see cref="ProcessRunner"/> (standard input closed, output captured, the
+/// whole process tree killed after a timeout) in the <see cref="IsolatedEnvironment"/>.
 /// </summary>
 public static class DotnetCli
 {
@@ -22,52 +21,15 @@ public static class DotnetCli
         TimeSpan? timeout = null)
     {
         RefuseTheUsersTemplateHive(arguments);
-
-        var startInfo = new ProcessStartInfo(Executable)
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        IsolatedEnvironment.ApplyTo(startInfo.Environment);
-
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
-        process.StandardInput.Close();
-        var standardOutput = process.StandardOutput.ReadToEndAsync();
-        var standardError = process.StandardError.ReadToEndAsync();
-
-        var timedOut = false;
-        using (var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout))
-        {
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                timedOut = true;
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-
+        var run = await ProcessRunner.RunAsync(
+            Executable, arguments, workingDirectory, timeout ?? DefaultTimeout, IsolatedEnvironment.Variables);
         return new CommandResult(
-            CommandLine: string.Join(' ', arguments.Prepend("dotnet").Select(Quote)),
+            CommandLine: ProcessRunner.FormatCommandLine("dotnet", arguments),
             WorkingDirectory: workingDirectory,
-            ExitCode: process.ExitCode,
-            StandardOutput: await standardOutput,
-            StandardError: await standardError,
-            TimedOut: timedOut);
+            ExitCode: run.ExitCode,
+            StandardOutput: run.StandardOutput,
+            StandardError: run.StandardError,
+            TimedOut: run.TimedOut);
     }
 
     /// <summary>A `dotnet new` without `--debug:custom-hive` would read and write the user's own hive.</summary>
@@ -79,7 +41,4 @@ public static class DotnetCli
                 $"`dotnet new` must run with {TemplateHive.CustomHiveOption}; use {nameof(TemplateHive)}.");
         }
     }
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && !argument.Any(char.IsWhiteSpace) && !argument.Contains('"') ? argument : $"\"{argument}\"";
 }

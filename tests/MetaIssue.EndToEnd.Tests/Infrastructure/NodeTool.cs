@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Infrastructure;
 
@@ -39,49 +39,15 @@ public sealed class NodeTool
         Skip.IfNot(found, $"{program} is not on PATH: {why} is not verified on this machine.");
     }
 
-    public static string? Which(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(File.Exists);
+    public static string? Which(string program) => ProcessRunner.Which(program);
 
-    /// <summary>Runs a program with stdin closed and a timeout; returns (exit code, stdout + stderr).</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    /// <summary>Runs a program through <see cref="ProcessRunner"/>; returns (exit code, stdout + stderr), -1 when killed on timeout.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var startInfo = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        using var process = Process.Start(startInfo)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"{program} was killed after {timeout}.\n{await output}{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
+        var run = await ProcessRunner.RunAsync(program, arguments, workingDirectory, timeout, environment);
+        return run.TimedOut
+            ? (-1, $"{program} was killed after {timeout}.\n{run.Output}")
+            : (run.ExitCode, run.Output);
     }
 
     private static async Task<NodeTool> InstallAsync(string[] specs)
@@ -99,7 +65,7 @@ public sealed class NodeTool
             ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", directory, .. specs],
             directory,
             TimeSpan.FromMinutes(10),
-            new Dictionary<string, string> { ["PUPPETEER_SKIP_DOWNLOAD"] = "1", ["npm_config_update_notifier"] = "false" });
+            new Dictionary<string, string?> { ["PUPPETEER_SKIP_DOWNLOAD"] = "1", ["npm_config_update_notifier"] = "false" });
         Assert.True(exitCode == 0, $"npm install {spec} failed:\n{output}");
         File.WriteAllText(Path.Combine(directory, ".installed"), spec);
         return new NodeTool(directory);

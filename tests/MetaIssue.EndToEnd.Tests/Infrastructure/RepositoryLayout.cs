@@ -1,16 +1,13 @@
-using System.Reflection;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Infrastructure;
 
-/// <summary>Paths inside the checkout under test (its root is baked in at build time by the test project).</summary>
+/// <summary>Paths inside the checkout under test (found by <see cref="RepositoryRoot"/>).</summary>
 public static class RepositoryLayout
 {
-    public static string Root { get; } = typeof(RepositoryLayout).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(attribute => attribute.Key == "RepositoryRoot")
-        .Value!;
+    public static string Root => RepositoryRoot.Path;
 
     public static string SnapshotsDirectory { get; } = PathTo("tests/MetaIssue.EndToEnd.Tests/Snapshots");
 
-    public static string PathTo(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
+    public static string PathTo(string relativePath) => RepositoryRoot.PathTo(relativePath);
 }

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Infrastructure;
 
@@ -7,26 +6,23 @@ namespace MetaIssue.EndToEnd.Infrastructure;
 /// A throw-away git repository that consumes the packed MetaIssue.Build from the test run's feed, the way a user's
 /// repository would: a NuGet.config, projects with a PackageReference, `dotnet build` with file loggers.
 /// </summary>
-public sealed class SampleRepository : IDisposable
+public sealed class SampleRepository : TemporaryRepository<SampleRepository>
 {
     public const string BuildPackageId = "MetaIssue.Build";
 
-    private readonly TempDirectory directory;
     private readonly ProductPackages packages;
 
-    private SampleRepository(TempDirectory directory, ProductPackages packages)
+    private SampleRepository(ProductPackages packages)
+        : base(TestRun.CreateDirectory("repo"))
     {
-        this.directory = directory;
         this.packages = packages;
     }
-
-    public string Root => directory.Path;
 
     public string PackageVersion => Path.GetFileNameWithoutExtension(packages.PathOf(BuildPackageId))[(BuildPackageId.Length + 1)..];
 
     public static async Task<SampleRepository> CreateAsync(ProductPackages packages)
     {
-        var repository = new SampleRepository(TempDirectory.Create("repo"), packages);
+        var repository = new SampleRepository(packages);
         await repository.GitInitAsync();
         repository.Write("NuGet.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -43,59 +39,6 @@ public sealed class SampleRepository : IDisposable
             </configuration>
             """);
         return repository;
-    }
-
-    public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
-
-    public SampleRepository Write(string relativePath, string content)
-    {
-        var path = PathOf(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content, new UTF8Encoding(false));
-        return this;
-    }
-
-    public SampleRepository WriteBytes(string relativePath, byte[] content)
-    {
-        var path = PathOf(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, content);
-        return this;
-    }
-
-    public string Read(string relativePath) => File.ReadAllText(PathOf(relativePath));
-
-    /// <summary>Replaces the first occurrence of <paramref name="old"/>, failing loudly when it is not there.</summary>
-    public SampleRepository Edit(string relativePath, string old, string replacement)
-    {
-        var text = Read(relativePath);
-        var index = text.IndexOf(old, StringComparison.Ordinal);
-        Assert.True(index >= 0, $"'{old}' not found in {relativePath}:\n{text}");
-        return Write(relativePath, text[..index] + replacement + text[(index + old.Length)..]);
-    }
-
-    public SampleRepository Delete(string relativePath)
-    {
-        var path = PathOf(relativePath);
-        if (Directory.Exists(path))
-        {
-            Directory.Delete(path, recursive: true);
-        }
-        else
-        {
-            File.Delete(path);
-        }
-
-        return this;
-    }
-
-    /// <summary>1-based number of the first line of a file that contains <paramref name="text"/>.</summary>
-    public int LineOf(string relativePath, string text)
-    {
-        var lines = Read(relativePath).Split('\n');
-        var index = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
-        Assert.True(index >= 0, $"'{text}' not found in {relativePath}");
-        return index + 1;
     }
 
     /// <summary>Copies the real meta-issue of tests/corpus/ (byte for byte) to docs/meta-issues/performance-saga/.</summary>
@@ -161,24 +104,5 @@ public sealed class SampleRepository : IDisposable
 
         logs.Dispose();
         return new BuildOutcome(result, diagnostics, Root);
-    }
-
-    public void Dispose() => directory.Dispose();
-
-    private Task GitInitAsync() => GitAsync("init", "-q", Root);
-
-    /// <summary>Runs git in the repository, failing the test when it fails.</summary>
-    public async Task GitAsync(params string[] arguments)
-    {
-        using var git = Process.Start(new ProcessStartInfo("git", arguments)
-        {
-            WorkingDirectory = Directory.Exists(Root) ? Root : Path.GetTempPath(),
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var error = git.StandardError.ReadToEndAsync();
-        await git.WaitForExitAsync();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {await error}");
     }
 }

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Text;
 using MetaIssue.EndToEnd.Infrastructure;
+using MetaIssue.Testing;
 
 namespace MetaIssue.EndToEnd.Reliability;
 
-/// <summary>The hostile inputs of issue 5, each planted beside a minimal valid meta-issue of its own.</summary>
+/// <summary>The hostile inputs (docs/reliability.md), each planted beside a minimal valid meta-issue of its own.</summary>
 internal static class HostileCases
 {
     private static readonly (string Code, string File)[] Nothing = [];
@@ -115,9 +115,6 @@ internal static class HostileCases
         }
     }
 
-    private static void Run(string program, string argument)
-    {
-        using var process = Process.Start(program, [argument]);
-        process.WaitForExit();
-    }
+    private static void Run(string program, string argument) =>
+        ProcessRunner.RunAsync(program, [argument], Path.GetTempPath(), TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
 }

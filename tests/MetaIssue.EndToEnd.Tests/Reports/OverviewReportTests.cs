@@ -67,6 +67,7 @@ public sealed partial class OverviewReportTests(TemplateHiveFixture fixture)
     }
 
     [SkippableFact]
+    [Trait(TestCategories.Trait, TestCategories.ExternalTools)]
     public async Task The_chart_renders_with_the_real_mermaid_cli_and_a_broken_chart_does_not()
     {
         NodeTool.SkipUnlessAvailable("npm", "rendering the overview chart with the Mermaid CLI");

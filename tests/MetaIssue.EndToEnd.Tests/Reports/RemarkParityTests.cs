@@ -11,6 +11,7 @@ namespace MetaIssue.EndToEnd.Reports;
 public sealed partial class RemarkParityTests(TemplateHiveFixture fixture)
 {
     [SkippableFact]
+    [Trait(TestCategories.Trait, TestCategories.ExternalTools)]
     public async Task Every_missing_file_and_heading_remark_validate_links_finds_is_reported_at_the_same_line()
     {
         NodeTool.SkipUnlessAvailable("npm", "the comparison with remark-validate-links");

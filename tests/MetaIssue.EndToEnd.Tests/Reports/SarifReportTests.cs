@@ -74,6 +74,7 @@ public sealed class SarifReportTests(TemplateHiveFixture fixture)
     }
 
     [SkippableFact]
+    [Trait(TestCategories.Trait, TestCategories.ExternalTools)]
     public async Task The_official_SARIF_Multitool_finds_no_error_or_warning_and_does_find_planted_ones()
     {
         NodeTool.SkipUnlessAvailable("npm", "validation with the official SARIF Multitool");

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text;
 
-namespace MetaIssue.Vocabulary;
+namespace MetaIssue.Conventions;
 
 /// <summary>Splits a status-like value into its leading emoji and its words, the two ways people write a state.</summary>
 internal static class LeadingWords
@@ -42,7 +41,7 @@ internal static class LeadingWords
         while (i < value.Length)
         {
             var close = value[i] == '[' ? value.IndexOf(']', i + 1) : -1;
-            if (close > i && Markdown.PromptStyle.IsPrompt(value.Substring(i + 1, close - i - 1)))
+            if (close > i && PromptStyle.IsPrompt(value.Substring(i + 1, close - i - 1)))
             {
                 i = close + 1;
                 continue;
@@ -90,5 +89,4 @@ internal static class LeadingWords
         return "'" + trimmed + "'";
     }
 
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

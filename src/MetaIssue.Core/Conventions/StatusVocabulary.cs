@@ -1,4 +1,4 @@
-namespace MetaIssue.Vocabulary;
+namespace MetaIssue.Conventions;
 
 /// <summary>
 /// The words a README may use for its status. Open: Open, Active, Investigating, In Progress, Paused, Blocked, 🔄, ⏸️.

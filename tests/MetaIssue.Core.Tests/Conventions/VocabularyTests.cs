@@ -1,6 +1,6 @@
-using MetaIssue.Vocabulary;
+using MetaIssue.Conventions;
 
-namespace MetaIssue.Tests.Vocabulary;
+namespace MetaIssue.Tests.Conventions;
 
 public sealed class VocabularyTests
 {

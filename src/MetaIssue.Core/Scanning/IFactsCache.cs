@@ -1,6 +1,6 @@
 using MetaIssue.Markdown;
 
-namespace MetaIssue.Model;
+namespace MetaIssue.Scanning;
 
 /// <summary>Remembers the facts of files that did not change since the last run, so only changed files are parsed again.</summary>
 public interface IFactsCache

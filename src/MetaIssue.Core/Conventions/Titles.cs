@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace MetaIssue.Rules;
+namespace MetaIssue.Conventions;
 
 /// <summary>Turns slugs into the titles the templates write (connection-pooling → Connection Pooling).</summary>
-internal static class Titles
+public static class Titles
 {
     public static string FromSlug(string slug)
     {

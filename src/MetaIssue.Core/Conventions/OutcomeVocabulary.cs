@@ -1,4 +1,4 @@
-namespace MetaIssue.Vocabulary;
+namespace MetaIssue.Conventions;
 
 /// <summary>
 /// The words an attempt's outcome may be written in: success (Success, Succeeded, ✅, ✓, ✔, PASS), failure (Failed,

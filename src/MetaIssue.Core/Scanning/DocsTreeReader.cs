@@ -1,6 +1,8 @@
+using MetaIssue.Conventions;
 using MetaIssue.IO;
+using MetaIssue.Model;
 
-namespace MetaIssue.Model;
+namespace MetaIssue.Scanning;
 
 /// <summary>
 /// Finds the meta-issues and lessons under a repository and parses every Markdown file once, in parallel.
@@ -76,6 +78,8 @@ public static class DocsTreeReader
             return null;
         }
 
+        var misplaced = new List<MisplacedEntry>();
+
         var attempts = new List<AttemptFolder>();
         var others = new List<DocumentFile>();
         if (attemptsFolder is not null && !IsLinkedFolder(attemptsFolder, problems))
@@ -94,9 +98,9 @@ public static class DocsTreeReader
                         attempts.Add(ReadAttempt(root, attemptFolder, problems, others));
                     }
                 }
-                else if (entry.Name.Length > 0 && char.IsDigit(entry.Name[0]))
+                else if (entry.Name.Length > 0 && AttemptNumber.IsDigit(entry.Name[0]))
                 {
-                    problems.Add(new ScanProblem(entry.FullName, "is a file where an attempt folder is expected", IsMisplacedAttemptFile: true));
+                    misplaced.Add(new MisplacedEntry(entry.FullName, "is a file where an attempt folder is expected"));
                 }
                 else if (IsMarkdown(entry.Name))
                 {
@@ -106,7 +110,7 @@ public static class DocsTreeReader
         }
         else if (attemptsFolder is null && entries.Any(e => e is FileInfo && e.Name == MetaIssueFolder.AttemptsFolder))
         {
-            problems.Add(new ScanProblem(Path.Combine(folder.FullName, MetaIssueFolder.AttemptsFolder), "is a file where the attempts folder is expected", IsMisplacedAttemptFile: true));
+            misplaced.Add(new MisplacedEntry(Path.Combine(folder.FullName, MetaIssueFolder.AttemptsFolder), "is a file where the attempts folder is expected"));
         }
 
         attempts.Sort((a, b) => (a.Number ?? int.MaxValue).CompareTo(b.Number ?? int.MaxValue) is var byNumber and not 0
@@ -140,7 +144,8 @@ public static class DocsTreeReader
             PathText.FromRoot(root, metaIssuesRoot),
             core,
             attempts,
-            others);
+            others,
+            misplaced);
     }
 
     /// <summary>An attempt folder: its two files, and any other Markdown in it (added to <paramref name="others"/>).</summary>

@@ -1,4 +1,4 @@
-namespace MetaIssue.Markdown;
+namespace MetaIssue.Conventions;
 
 /// <summary>
 /// The templates' convention for spots left to fill: a bracketed prompt such as <c>[What we thought, and why]</c>,

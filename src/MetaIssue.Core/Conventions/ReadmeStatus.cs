@@ -1,4 +1,4 @@
-namespace MetaIssue.Vocabulary;
+namespace MetaIssue.Conventions;
 
 /// <summary>The state a meta-issue's README declares.</summary>
 public enum StatusState

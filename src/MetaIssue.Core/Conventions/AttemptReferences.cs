@@ -1,25 +1,24 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MetaIssue.Vocabulary;
+namespace MetaIssue.Conventions;
 
-/// <summary>The ways a document names an attempt: <c>Attempt 003</c>, <c>Attempt 3</c>, <c>Attempt #3</c>, a link to <c>attempts/003-…</c>.</summary>
+/// <summary>The ways a document names an attempt (numbers as <see cref="AttemptNumber"/> defines them): <c>Attempt 003</c>, <c>Attempt 3</c>, <c>Attempt #3</c>, a link to <c>attempts/003-…</c>.</summary>
 public static class AttemptReferences
 {
     private static readonly Regex InText = new(
-        @"\battempt\s*(?:#\s*)?(\d{1,4})(?![\d\w])",
+        @"\battempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex InPath = new(
-        @"(?:^|/)attempts/(\d{3})(?:-|/|$)",
+        @"(?:^|/)attempts/([0-9]{3})(?:-|/|$)",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex AtCellStart = new(
-        @"^\s*(?:attempt\s*)?#?\s*(\d{1,4})(?![\d\w])",
+        @"^\s*(?:attempt\s*)?#?\s*([0-9]{1,4})(?![0-9\w])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex AtLineStart = new(
-        @"^\s*attempt\s*(?:#\s*)?(\d{1,4})(?![\d\w])",
+        @"^\s*attempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Every <c>Attempt N</c> in a run of text, with its index and length.</summary>
@@ -92,7 +91,8 @@ public static class AttemptReferences
     }
 
     /// <summary>Zero-padded as attempt folders are numbered: 3 → "003".</summary>
-    public static string Format(int number) => number.ToString("000", CultureInfo.InvariantCulture);
+    public static string Format(int number) => AttemptNumber.Format(number);
 
-    private static int Parse(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+    // The patterns match ASCII [0-9] only (.NET's \d would also match other scripts' digits), so this cannot fail.
+    private static int Parse(string digits) => AttemptNumber.TryParse(digits, out var number) ? number : throw new FormatException(digits);
 }

@@ -1,4 +1,4 @@
-namespace MetaIssue.Markdown;
+namespace MetaIssue.Text;
 
 /// <summary>A 1-based, inclusive line/column range in a text file, as MSBuild and SARIF expect it.</summary>
 public readonly record struct SourceRange(int Line, int Column, int EndLine, int EndColumn)

@@ -1,4 +1,4 @@
-namespace MetaIssue.Vocabulary;
+namespace MetaIssue.Conventions;
 
 /// <summary>What an attempt's results file says happened.</summary>
 public enum AttemptOutcome

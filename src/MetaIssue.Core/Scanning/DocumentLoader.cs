@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using MetaIssue.IO;
+using MetaIssue.Markdown;
+using MetaIssue.Model;
 
-namespace MetaIssue.Model;
+namespace MetaIssue.Scanning;
 
 /// <summary>
 /// Reads and parses documents on worker threads with large stacks: parsing is the check's main cost and is
@@ -51,7 +54,7 @@ internal static class DocumentLoader
     {
         if (cache is null)
         {
-            document.Load(maxBytes);
+            Read(document, maxBytes);
             return;
         }
 
@@ -61,13 +64,13 @@ internal static class DocumentLoader
             info = new FileInfo(document.FullPath);
             if (!info.Exists)
             {
-                document.Load(maxBytes);
+                Read(document, maxBytes);
                 return;
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            document.Load(maxBytes);
+            Read(document, maxBytes);
             return;
         }
 
@@ -79,10 +82,54 @@ internal static class DocumentLoader
             return;
         }
 
-        document.Load(maxBytes);
+        Read(document, maxBytes);
         if (document.Facts is { } parsed)
         {
             cache.Remember(document.FullPath, length, written, parsed);
+        }
+    }
+
+    /// <summary>Reads and parses one file; the only place the docs tree's Markdown is read from disk.</summary>
+    private static void Read(DocumentFile document, long maxBytes)
+    {
+        if (document.IsFolder)
+        {
+            document.Reject("is a folder where a Markdown file is expected; rename or remove it", mayPass: false);
+            return;
+        }
+
+        var (facts, problem, mayPass) = ReadFacts(document.FullPath, maxBytes);
+        if (facts is not null)
+        {
+            document.Restore(facts);
+        }
+        else
+        {
+            document.Reject(problem!, mayPass);
+        }
+    }
+
+    /// <summary>
+    /// Reads one Markdown file (strict UTF-8, at most <paramref name="maxBytes"/> bytes) and extracts its facts; or
+    /// says why it could not, and whether that may pass with the file unchanged. Never throws for I/O or parsing.
+    /// Thread-safe.
+    /// </summary>
+    internal static (MarkdownFacts? Facts, string? Problem, bool MayPass) ReadFacts(string fullPath, long maxBytes)
+    {
+        var read = FileContent.Read(fullPath, maxBytes);
+        if (read.Text is null)
+        {
+            return (null, read.Problem, read.ProblemMayPass);
+        }
+
+        try
+        {
+            return (MarkdownFactsReader.Read(read.Text), null, false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Markdig should never throw, but a build must not fail because one file surprised it.
+            return (null, $"could not be parsed as Markdown ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)})", false);
         }
     }
 }

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace MetaIssue;
+
+/// <summary>
+/// Every setting of a check as the build gives it (MSBuild properties <c>MetaIssue*</c>, <c>NoWarn</c>,
+/// <c>WarningsAsErrors</c>): filled once by the task and read by the checker (<see cref="ToCheckerOptions"/>), the SARIF
+/// log and the overview. Its serialisation is the replay key, so a setting added here is part of the key by
+/// construction. Paths are as given (relative ones against <see cref="RepositoryRoot"/>); codes are compared
+/// ignoring case. Immutable, so thread-safe.
+/// </summary>
+public sealed record CheckSettings
+{
+    public CheckSettings(string repositoryRoot) => RepositoryRoot = repositoryRoot;
+
+    /// <summary>The repository root, absolute: the folder holding <c>.git</c>.</summary>
+    public string RepositoryRoot { get; init; }
+
+    /// <summary>Folders (relative to the root) whose immediate subfolders are meta-issues.</summary>
+    public IReadOnlyList<string> MetaIssueRoots { get; init; } = new[] { CheckerOptions.DefaultMetaIssueRoot };
+
+    public string LessonsRoot { get; init; } = CheckerOptions.DefaultLessonsRoot;
+
+    /// <summary>Largest Markdown file parsed, in bytes; larger ones get MI900.</summary>
+    public long MaxFileBytes { get; init; } = CheckerOptions.DefaultMaxFileBytes;
+
+    /// <summary>Where the rule pages are (<c>{base}/MI012.md</c>); empty for no help links.</summary>
+    public string HelpLinkBase { get; init; } = string.Empty;
+
+    /// <summary>The SARIF log to write (relative to the root); empty for none.</summary>
+    public string SarifLog { get; init; } = string.Empty;
+
+    /// <summary>The overview file (relative to the root); empty for the first root's README.md.</summary>
+    public string OverviewFile { get; init; } = string.Empty;
+
+    /// <summary>Codes the build silences (<c>NoWarn</c>).</summary>
+    public IReadOnlyList<string> SuppressedCodes { get; init; } = Array.Empty<string>();
+
+    /// <summary>Codes the build turns into errors (<c>WarningsAsErrors</c>).</summary>
+    public IReadOnlyList<string> ErrorCodes { get; init; } = Array.Empty<string>();
+
+    /// <summary>The build treats every warning as an error.</summary>
+    public bool TreatWarningsAsErrors { get; init; }
+
+    /// <summary>The key under which a check's findings may be replayed: every property, serialised in declaration order.</summary>
+    public string ToReplayKey() => JsonSerializer.Serialize(this);
+
+    /// <summary>The checker's options for these settings, caching parsed facts in <paramref name="cacheDirectory"/> (null: no cache).</summary>
+    public CheckerOptions ToCheckerOptions(string? cacheDirectory) => new(RepositoryRoot)
+    {
+        MetaIssueRoots = MetaIssueRoots,
+        LessonsRoot = LessonsRoot,
+        MaxFileBytes = MaxFileBytes,
+        CacheDirectory = cacheDirectory,
+    };
+}
