@@ -13,6 +13,7 @@ namespace MetaIssue.EndToEnd.Build;
 public sealed class NetFrameworkTaskTests(TemplateHiveFixture fixture)
 {
     [SkippableFact]
+    [Trait(TestCategories.Trait, TestCategories.ExternalTools)] // needs mono (.ci/run installs it)
     public async Task The_packed_net472_task_checks_a_real_meta_issue_under_Mono_without_binding_redirects()
     {
         var mono = ProcessRunner.Which("mono");
