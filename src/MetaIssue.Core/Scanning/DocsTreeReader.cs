@@ -13,7 +13,7 @@ public static class DocsTreeReader
 {
     private const int MaxFolderDepth = 24;
 
-    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null)
+    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
         var root = PathText.Normalize(options.RepositoryRoot);
         var problems = new List<ScanProblem>();
@@ -50,7 +50,7 @@ public static class DocsTreeReader
 
         var distinctProblems = problems.GroupBy(p => (p.FullPath, p.Message)).Select(g => g.First()).ToList();
         var tree = new DocsTree(root, roots, lessonsRoot, metaIssues, lessons, distinctProblems);
-        DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache);
+        DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache, cancellationToken);
         return tree;
     }
 
