@@ -30,16 +30,8 @@ internal sealed class Workspace
             return Directory.Exists(full) ? new Workspace(full) : throw new ToolException($"--root {root}: no such folder");
         }
 
-        var current = PathText.Normalize(Directory.GetCurrentDirectory());
-        for (var folder = new DirectoryInfo(current); folder is not null; folder = folder.Parent)
-        {
-            if (Directory.Exists(Path.Combine(folder.FullName, ".git")) || File.Exists(Path.Combine(folder.FullName, ".git")))
-            {
-                return new Workspace(PathText.Normalize(folder.FullName));
-            }
-        }
-
-        return new Workspace(current);
+        var current = Directory.GetCurrentDirectory();
+        return new Workspace(PathText.Normalize(RepositoryRoot.Find(current) ?? current));
     }
 
     public CheckResult Check() => MetaIssueChecker.Check(Options);
