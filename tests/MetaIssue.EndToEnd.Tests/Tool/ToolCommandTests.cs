@@ -106,6 +106,11 @@ public sealed class ToolCommandTests
         Assert.Contains("skip 002: branch feature-cache has attempts/002-caching", attempt.StandardOutput);
         Assert.True(Directory.Exists(repository.PathOf($"{Folder}/attempts/003-pooling")));
         Assert.Contains("| [003](./attempts/003-pooling/) |", repository.Read($"{Folder}/README.md"));
+
+        // Until the branch merges, 002 is a gap here, and the check says which branch holds it.
+        var check = await tool.RunAsync(repository.Root, "check");
+        check.AssertExitCode(1);
+        Assert.Contains("MI003 attempt 002 is missing: numbering jumps to 003; attempt 002 is on branch feature-cache (002-caching): merge that branch, nothing to rename", check.StandardOutput);
     }
 
     [Fact]
