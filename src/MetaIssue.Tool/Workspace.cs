@@ -47,8 +47,7 @@ internal sealed class Workspace
     /// <summary>Applies one fix whole, or refuses with its reason (exit 2, nothing written); prints what changed.</summary>
     public FixReport Apply(Fix fix, TextWriter output, bool dryRun = false)
     {
-        var applier = new FixApplier(Root, MetaIssueRoots.Append(LessonsRoot));
-        var report = applier.Apply(new[] { fix }, dryRun);
+        var report = MetaIssueFixer.Applier(Options).Apply(new[] { fix }, dryRun);
         if (report.Skipped.Count > 0)
         {
             throw new ToolException($"{report.Skipped[0].Reason}; nothing was written");

@@ -74,6 +74,12 @@ public sealed class ToolCommandTests
         Assert.Contains("perf  ", table.StandardOutput);
         Assert.DoesNotContain("\u001b[", table.StandardOutput);
 
+        var beforeFix = DirectoryFingerprint.Take(repository.Root);
+        var dryRun = await tool.RunAsync(repository.Root, "fix", "--dry-run", "--review");
+        Assert.True(dryRun.ExitCode == 1, $"findings (the prompts) remain\n{dryRun}");
+        Assert.Matches(@"metaissue fix: \d+ finding\(s\), \d+ fix\(es\) would be applied, \d+ skipped, 0 need --review, \d+ without a fix; \d+ finding\(s\) now", dryRun.StandardOutput);
+        DirectoryFingerprint.Take(repository.Root).AssertUnchangedSince(beforeFix, "fix --dry-run");
+
         var overview = await tool.RunAsync(repository.Root, "overview");
         overview.AssertExitCode(0);
         Assert.Equal("create docs/meta-issues/README.md", overview.StandardOutput.Trim());
