@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using MetaIssue.IO;
+using MetaIssue.Scanning;
 
 namespace MetaIssue.Caching;
 
 /// <summary>
 /// Hashes of what a check reads, taken without reading any file's content: every entry below the meta-issue roots
 /// and the lessons folder (relative path, file or folder, size, last write time), and the state of the paths outside
-/// them that the check consulted (link targets elsewhere in the repository, an overview file). When both hashes equal
+/// them that the check consulted (link targets elsewhere in the repository, an overview file), and the verdicts of the
+/// bounded search for meta-issues outside the roots. When both hashes equal
 /// those of the last check, that check's findings are still the findings.
 /// </summary>
 public static class InputFingerprint
@@ -45,6 +47,11 @@ public static class InputFingerprint
             Walk(new DirectoryInfo(folder), string.Empty, 0, text);
         }
 
+        // A meta-issue written outside the roots changes nothing below them, yet must end a replay: the bounded
+        // search for such folders is part of the fingerprint (it lists folders only, so a no-op build stays cheap).
+        var lessons = PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim()));
+        var roots = folders.Where(f => !string.Equals(f, lessons, StringComparison.Ordinal)).ToList();
+        StrayMetaIssueFinder.Find(root, roots, lessons, text);
         return Hash(text);
     }
 

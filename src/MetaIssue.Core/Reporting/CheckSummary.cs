@@ -1,6 +1,7 @@
 using System.Text;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
+using MetaIssue.Text;
 
 namespace MetaIssue.Reporting;
 
@@ -49,7 +50,16 @@ public static class CheckSummary
         foreach (var issue in tree.MetaIssues.Where(m => m.Status is { IsOpen: true }))
         {
             builder.AppendLine();
-            builder.Append($"  {issue.Name} ({issue.Status!.Name}, {Count(issue.Attempts.Count, "attempt")}): next attempt: {NextAttemptCommand(issue)}");
+            builder.Append($"  {issue.Name} ({issue.Status!.Name}, {Count(issue.Attempts.Count, "attempt")}): ");
+            if (issue.LatestAttempt is { Outcome: AttemptOutcome.Success, Number: int number })
+            {
+                // The saga is over but the README does not say so yet: a next attempt is the wrong advice.
+                builder.Append($"attempt {AttemptReferences.Format(number)} succeeded: set '**Status:** Resolved (Attempt {AttemptReferences.Format(number)})' in {issue.RelativePath}/README.md");
+            }
+            else
+            {
+                builder.Append("next attempt: ").Append(NextAttemptCommand(issue));
+            }
         }
 
         return builder.ToString();
@@ -57,14 +67,16 @@ public static class CheckSummary
 
     /// <summary>
     /// The command that scaffolds the meta-issue's next attempt, runnable from the repository root. Outside the
-    /// default root the template is run inside the meta-issue's folder, with --issue naming it.
+    /// default root the template is run inside the meta-issue's folder, with --issue naming it. Paths and names are
+    /// shell-quoted (<see cref="ShellQuote"/>); <c>&lt;slug&gt;</c> is the one word left for the reader to replace.
     /// </summary>
     public static string NextAttemptCommand(MetaIssueFolder issue)
     {
         var number = AttemptReferences.Format(issue.NextAttemptNumber);
+        var name = ShellQuote.Word(issue.Name);
         return issue.RootRelativePath == CheckerOptions.DefaultMetaIssueRoot
-            ? $"dotnet new metaattempt -n <slug> --number {number} --issue {issue.Name}"
-            : $"cd {issue.RelativePath} && dotnet new metaattempt -n <slug> --number {number} --issue {issue.Name}";
+            ? $"dotnet new metaattempt -n <slug> --number {number} --issue {name}"
+            : $"cd {ShellQuote.Word(issue.RelativePath)} && dotnet new metaattempt -n <slug> --number {number} --issue {name}";
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
