@@ -14,6 +14,18 @@ namespace MetaIssue.Caching;
 /// </summary>
 public static class InputFingerprint
 {
+    /// <summary>
+    /// How close to "now" a last write time may be before size and time stop proving a file unchanged: git's racy-clean
+    /// rule (Documentation/technical/racy-git.txt), with a margin for file systems that keep times to 1 s (HFS+, ext3)
+    /// or 2 s (FAT). A file written within this window of a fingerprint, or later, may be rewritten in the same clock
+    /// tick without any visible change, so it is never trusted: it makes the fingerprint unique (no replay) and is
+    /// not kept in the facts cache, and the next build, once the window has passed, checks it and trusts it again.
+    /// </summary>
+    public static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether a file last written at <paramref name="lastWriteUtc"/> cannot be trusted by size and time at <paramref name="nowUtc"/>.</summary>
+    public static bool IsRacy(DateTime lastWriteUtc, DateTime nowUtc) => lastWriteUtc >= nowUtc - RacyWindow;
+
     // Deeper than the tree reader goes (it stops at 24 levels below a meta-issue), so whatever it reads is covered.
     private const int MaxDepth = 40;
 
@@ -115,7 +127,14 @@ public static class InputFingerprint
     {
         try
         {
-            return file.Exists ? file.Length + "|" + file.LastWriteTimeUtc.Ticks + Mode(file) : "absent";
+            if (!file.Exists)
+            {
+                return "absent";
+            }
+
+            var written = file.LastWriteTimeUtc;
+            var racy = IsRacy(written, DateTime.UtcNow) ? "|racy " + Guid.NewGuid().ToString("N") : string.Empty;
+            return file.Length + "|" + written.Ticks + Mode(file) + racy;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

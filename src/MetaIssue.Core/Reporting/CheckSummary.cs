@@ -11,7 +11,9 @@ namespace MetaIssue.Reporting;
 /// </summary>
 public static class CheckSummary
 {
-    public static string Describe(CheckResult result, ICollection<string>? silencedCodes = null)
+    /// <param name="silencedCodes">Codes shown as messages (NoWarn): counted apart, not as warnings.</param>
+    /// <param name="errorCodes">Codes the build logs as errors (WarningsAsErrors and the like): counted as errors.</param>
+    public static string Describe(CheckResult result, ICollection<string>? silencedCodes = null, ICollection<string>? errorCodes = null)
     {
         var tree = result.Tree;
         var builder = new StringBuilder();
@@ -22,7 +24,8 @@ public static class CheckSummary
         var issues = tree.MetaIssues.Count == 1 ? "meta-issue" : "meta-issues";
         var lessons = tree.Lessons.Count == 1 ? "lesson" : "lessons";
         var silenced = silencedCodes is null ? 0 : result.Diagnostics.Count(d => silencedCodes.Contains(d.Code));
-        var shown = result.Diagnostics.Count - silenced;
+        var errors = errorCodes is null ? 0 : result.Diagnostics.Count(d => errorCodes.Contains(d.Code) && silencedCodes?.Contains(d.Code) != true);
+        var shown = result.Diagnostics.Count - silenced - errors;
         var warnings = shown == 1 ? "warning" : "warnings";
         builder.Append($"MetaIssue: {tree.MetaIssues.Count} {issues}");
         if (tree.MetaIssues.Count > 0)
@@ -31,6 +34,11 @@ public static class CheckSummary
         }
 
         builder.Append($" and {tree.Lessons.Count} {lessons} checked, {shown} {warnings}");
+        if (errors > 0)
+        {
+            builder.Append(errors == 1 ? " and 1 error" : $" and {errors} errors");
+        }
+
         builder.Append(silenced > 0 ? $" ({silenced} more silenced by NoWarn)." : ".");
         if (tree.MetaIssues.Count == 0)
         {

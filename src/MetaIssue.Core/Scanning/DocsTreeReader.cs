@@ -14,7 +14,7 @@ public static class DocsTreeReader
 {
     private const int MaxFolderDepth = 24;
 
-    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null)
+    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
         var root = PathText.Normalize(options.RepositoryRoot);
         var problems = new List<ScanProblem>();
@@ -57,7 +57,7 @@ public static class DocsTreeReader
             StrayFolders = StrayMetaIssueFinder.Find(root, roots, lessonsRoot),
             Twins = twins,
         };
-        DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache);
+        DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache, cancellationToken);
         return tree;
     }
 
