@@ -1,4 +1,5 @@
 using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using MetaIssue.Conventions;
 
@@ -72,6 +73,10 @@ public static partial class MarkdownFactsReader
                     case AutolinkInline autolink:
                         AppendSpan(current, autolink.Url ?? string.Empty, autolink.Span.Start + 1, autolink.Span.End, origin | TextOrigin.Autolink);
                         break;
+                    case TaskList task when !IsGfmTaskMarker(task):
+                        // Markdig takes [x] anywhere in a list item for a checkbox; GitHub shows it as text.
+                        AppendSpan(current, task.Checked ? "[x]" : "[ ]", task.Span.Start, task.Span.End, origin);
+                        break;
                     case TaskList:
                         break;
                     case LinkInline link:
@@ -90,6 +95,26 @@ public static partial class MarkdownFactsReader
             }
 
             return lines;
+        }
+
+        /// <summary>
+        /// A task list item marker as GFM 0.29 defines it (section 5.3): <c>[ ]</c>, <c>[x]</c> or <c>[X]</c> at the very
+        /// start of the first paragraph of a list item, followed by whitespace or the end of the line.
+        /// </summary>
+        private static bool IsGfmTaskMarker(TaskList task)
+        {
+            if (task.PreviousSibling is not null || task.Parent is not { ParentBlock: ParagraphBlock paragraph }
+                || paragraph.Parent is not ListItemBlock item || item.Count == 0 || item[0] != paragraph)
+            {
+                return false;
+            }
+
+            return task.NextSibling switch
+            {
+                null or LineBreakInline => true,
+                LiteralInline literal => literal.Content.Length == 0 || char.IsWhiteSpace(literal.Content.CurrentChar),
+                _ => false,
+            };
         }
 
         private void RecordLink(LinkInline link)

@@ -131,4 +131,16 @@ public sealed class GitHubFidelityTests
     {
         Assert.Equal(prompts, MarkdownFactsReader.Read(text + "\n").Placeholders.Count);
     }
+
+    [Theory]
+    [InlineData("- [x] Attempt 002: 3,800 ms", true)]
+    [InlineData("- [ ]\tAttempt 002: 3,800 ms", true)]
+    [InlineData("- [x]Attempt 002: 3,800 ms", false)]
+    [InlineData("- Checked\n\n  [x] Attempt 002: 3,800 ms", false)]
+    [InlineData("- *[x] Attempt 002: 3,800 ms*", false)]
+    public void Only_a_gfm_task_marker_is_taken_out_of_the_text(string text, bool entry)
+    {
+        var facts = MarkdownFactsReader.Read(text + "\n");
+        Assert.Equal(entry, facts.AttemptMentions.Any(m => m.Kind == MentionKind.LineStart));
+    }
 }
