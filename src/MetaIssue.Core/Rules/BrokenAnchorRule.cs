@@ -1,3 +1,4 @@
+using MetaIssue.Text;
 using MetaIssue.Diagnostics;
 using MetaIssue.Links;
 using MetaIssue.Markdown;
@@ -58,53 +59,10 @@ public sealed class BrokenAnchorRule : Rule
             }
 
             var file = target.Kind == LinkTargetKind.SameDocument ? "this file" : context.Display(target.Path);
-            var closest = Closest(fragment, anchors.List);
+            var closest = EditDistance.Closest(fragment, anchors.List);
             var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{closest}'?";
             report.At(document.FullPath, link.Range,
                 $"'#{BrokenLinkRule.Shorten(fragment)}' names no heading in {file}", $"{hint}");
         }
-    }
-
-    /// <summary>The anchor closest to the fragment by edit distance, if it is close enough to be a typo or a renamed heading.</summary>
-    private static string? Closest(string fragment, IReadOnlyList<string> anchors)
-    {
-        var lower = fragment.ToLowerInvariant();
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var anchor in anchors.Distinct())
-        {
-            var distance = EditDistance(lower, anchor, bestDistance);
-            if (distance < bestDistance)
-            {
-                best = anchor;
-                bestDistance = distance;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(2, lower.Length / 3) ? best : null;
-    }
-
-    private static int EditDistance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) >= limit)
-        {
-            return limit;
-        }
-
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

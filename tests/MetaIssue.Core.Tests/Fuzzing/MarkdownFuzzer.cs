@@ -18,6 +18,11 @@ internal sealed class MarkdownFuzzer
 
         // Digits outside ASCII (Arabic-Indic, Devanagari, fullwidth) where an attempt number is expected.
         "Attempt ١٢", "attempt ٠٠٣", "Attempt #०७", "Attempt १२३", "Attempt ３", "Resolved (Attempt ００２)", "٤٢", "७", "１２",
+
+        // Words people use for outcomes and statuses, negations, questions, a status section, a team's own words.
+        "Worked", "Did not work", "Didn't work", "Inconclusive", "Rolled back", "Reverted", "Unsuccessful", "Not successful",
+        "Done", "Fixed", "Completed", "Closed", "Won't fix", "Not resolved", "Partially successful", "Not yet fixed",
+        "Success? no", "## Status\n\n", "Gelöst", "Fehlgeschlagen", "(PASS)", "(FAIL)", "01-caching", "ENH-001", "attempt-3",
     };
 
     private static readonly string[] Targets =
