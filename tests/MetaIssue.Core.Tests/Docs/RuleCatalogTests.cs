@@ -85,7 +85,7 @@ public sealed class RuleCatalogTests
     {
         var sink = new DiagnosticSink();
         sink.For(StaleStatusRule.Definition).At("README.md", null, "Open", "001", "001-a");
-        var fix = new ProposedFix("Write Resolved", new[] { new TextEdit("README.md", null, "**Status:** Resolved (Attempt 001)") });
+        var fix = MetaIssue.Fixes.Fix.Review("Write Resolved", MetaIssue.Fixes.TextEdit.Replace("README.md", MetaIssue.Fixes.ContentHash.Of(string.Empty), 0, 0, "**Status:** Resolved (Attempt 001)"));
         sink.For(StaleStatusRule.Definition).At("README.md", null, fix, "Open", "001", "001-a");
         Assert.Null(sink.Diagnostics[0].Fix);
         Assert.Same(fix, sink.Diagnostics[1].Fix);
