@@ -49,8 +49,10 @@ public static class OutcomeCopies
 
         foreach (var heading in facts.AttemptMentions.Where(m => m.Kind == MentionKind.Heading && m.Number == number))
         {
+            // The section runs to the next heading of the same or a higher level: "### Outcome" inside it belongs to it.
             var section = facts.SectionOf(heading.Range.Line);
-            var end = section + 1 < facts.Headings.Count ? facts.Headings[section + 1].Range.Line : int.MaxValue;
+            var level = section >= 0 ? facts.Headings[section].Level : 1;
+            var end = facts.Headings.Skip(section + 1).Where(h => h.Level <= level).Select(h => h.Range.Line).DefaultIfEmpty(int.MaxValue).First();
             foreach (var field in facts.Fields)
             {
                 if (field.ValueRange.Line > heading.Range.Line && field.ValueRange.Line < end

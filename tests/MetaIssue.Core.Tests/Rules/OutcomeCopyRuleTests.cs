@@ -33,6 +33,14 @@ public sealed class OutcomeCopyRuleTests
     }
 
     [Fact]
+    public void A_log_result_under_a_subheading_of_the_attempt_section_is_its_copy()
+    {
+        using var repository = Healthy();
+        repository.Edit(Log, "**Result:** ❌ Failed", "### Outcome\n\n**Result:** ✅ Success");
+        repository.Findings().Single("MI017", Log, repository.LineOf(Log, "**Result:** ✅ Success"));
+    }
+
+    [Fact]
     public void A_log_entry_still_in_progress_after_the_outcome_is_known_is_reported()
     {
         using var repository = Healthy();
