@@ -30,16 +30,8 @@ internal sealed class Workspace
             return Directory.Exists(full) ? new Workspace(full) : throw new ToolException($"--root {root}: no such folder");
         }
 
-        var current = PathText.Normalize(Directory.GetCurrentDirectory());
-        for (var folder = new DirectoryInfo(current); folder is not null; folder = folder.Parent)
-        {
-            if (Directory.Exists(Path.Combine(folder.FullName, ".git")) || File.Exists(Path.Combine(folder.FullName, ".git")))
-            {
-                return new Workspace(PathText.Normalize(folder.FullName));
-            }
-        }
-
-        return new Workspace(current);
+        var current = Directory.GetCurrentDirectory();
+        return new Workspace(PathText.Normalize(RepositoryRoot.Find(current) ?? current));
     }
 
     public CheckResult Check() => MetaIssueChecker.Check(Options);
@@ -55,8 +47,7 @@ internal sealed class Workspace
     /// <summary>Applies one fix whole, or refuses with its reason (exit 2, nothing written); prints what changed.</summary>
     public FixReport Apply(Fix fix, TextWriter output, bool dryRun = false)
     {
-        var applier = new FixApplier(Root, MetaIssueRoots.Append(LessonsRoot));
-        var report = applier.Apply(new[] { fix }, dryRun);
+        var report = MetaIssueFixer.Applier(Options).Apply(new[] { fix }, dryRun);
         if (report.Skipped.Count > 0)
         {
             throw new ToolException($"{report.Skipped[0].Reason}; nothing was written");

@@ -36,6 +36,18 @@ public sealed class DocsTree
     /// <summary>What is wrong with <c>.metaissue.json</c> (MI900 at its line and column); set by the checker after reading.</summary>
     public IReadOnlyList<ConfigProblem> ConfigProblems { get; internal set; } = Array.Empty<ConfigProblem>();
 
+    /// <summary>
+    /// Folders outside the meta-issue roots that look like meta-issues (full paths): never checked until moved under
+    /// a root. Found by a bounded search, see <c>Scanning.StrayMetaIssueFinder</c>.
+    /// </summary>
+    public IReadOnlyList<string> StrayFolders { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Folders under a root that hold only <c>attempts/</c> and are named one or two edits away from a meta-issue:
+    /// a mistyped <c>--issue</c>. They are not in <see cref="MetaIssues"/>, so their one finding is the name.
+    /// </summary>
+    public IReadOnlyList<TwinFolder> Twins { get; init; } = Array.Empty<TwinFolder>();
+
     /// <summary>Folders or entries that could not be read or were deliberately not followed.</summary>
     public IReadOnlyList<ScanProblem> Problems { get; }
 
@@ -71,3 +83,6 @@ public sealed record ScanProblem(string FullPath, string Message, bool MayPass =
 
 /// <summary>What is wrong with the configuration file, where: reported as MI900, and the defaults apply.</summary>
 public sealed record ConfigProblem(string FullPath, MetaIssue.Text.SourceRange Range, string Message);
+
+/// <summary>A folder holding only attempts (<see cref="Twin"/>) whose name is a near miss of <see cref="Original"/>'s.</summary>
+public sealed record TwinFolder(MetaIssueFolder Twin, MetaIssueFolder Original);

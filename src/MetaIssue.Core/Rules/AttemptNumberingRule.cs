@@ -1,13 +1,16 @@
 using MetaIssue.IO;
 using MetaIssue.Diagnostics;
+using MetaIssue.Git;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
 /// <summary>
-/// MI003: attempts are numbered 001, 002, 003… with no number used twice and none skipped; an attempt that entries or
-/// links refer to but no folder holds is one finding at its first reference, listing the others.
+/// MI003: attempts are numbered 001, 002, 003… with no number used twice and none skipped. A skipped number that
+/// another local or remote-tracking branch holds (read with git, only when there is a gap) is named with its branch
+/// instead of advising a rename. An attempt that entries or links refer to but no folder holds is one finding at its
+/// first reference, listing the others.
 /// </summary>
 public sealed class AttemptNumberingRule : MetaIssueRule
 {
@@ -23,6 +26,7 @@ public sealed class AttemptNumberingRule : MetaIssueRule
     {
         var expected = 1;
         var next = issue.NextAttemptNumber;
+        IReadOnlyList<AttemptElsewhere>? elsewhere = null;
         foreach (var group in issue.NumberedAttempts.GroupBy(a => a.Number!.Value).OrderBy(g => g.Key))
         {
             var number = AttemptReferences.Format(group.Key);
@@ -50,8 +54,17 @@ public sealed class AttemptNumberingRule : MetaIssueRule
                 var gap = group.Key - expected == 1
                     ? $"attempt {AttemptReferences.Format(expected)} is missing"
                     : $"attempts {AttemptReferences.Format(expected)} to {AttemptReferences.Format(group.Key - 1)} are missing";
-                report.At(first.FullPath, null,
-                    $"{gap}: numbering jumps to {number}", $"rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt");
+
+                // Git is asked only here, when there is a gap: a number another branch holds is not missing, only not
+                // merged yet, and renaming would collide with it after the merge.
+                elsewhere ??= BranchAttempts.Find(Path.Combine(issue.FullPath, MetaIssueFolder.AttemptsFolder));
+                var held = Enumerable.Range(expected, group.Key - expected)
+                    .Select(n => elsewhere.FirstOrDefault(a => a.Number == n))
+                    .ToList();
+                var advice = held.All(a => a is not null)
+                    ? string.Join("; ", held.Select(a => $"attempt {AttemptReferences.Format(a!.Number)} is on branch {a.Branch} ({a.Name})")) + ": merge that branch, nothing to rename"
+                    : $"rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt";
+                report.At(first.FullPath, null, $"{gap}: numbering jumps to {number}", advice);
             }
 
             var folders = group.ToList();

@@ -1,11 +1,15 @@
-using MetaIssue.Text;
 using MetaIssue.Diagnostics;
 using MetaIssue.Links;
 using MetaIssue.Markdown;
+using MetaIssue.Text;
 
 namespace MetaIssue.Rules;
 
-/// <summary>MI031: a link's #fragment names a heading (GitHub anchor rules) or HTML anchor of the Markdown file it leads to.</summary>
+/// <summary>
+/// MI031: a link's #fragment names a heading (GitHub anchor rules) or HTML anchor of the Markdown file it leads to,
+/// or a fragment every browser defines (<c>#top</c>, the empty one). Fragments of other files (<c>#L10</c>,
+/// <c>#L10-L20</c> line anchors of code files on GitHub) and of folders are not judged.
+/// </summary>
 public sealed class BrokenAnchorRule : Rule
 {
     /// <summary>MI031's code, title, description and message format: the source of its catalogue entry and help page.</summary>
@@ -53,16 +57,29 @@ public sealed class BrokenAnchorRule : Rule
             }
 
             var fragment = target.Fragment!;
-            if (anchors.Set.Contains(fragment))
+            if (anchors.Set.Contains(fragment) || IsTopOfDocument(fragment))
             {
                 continue;
             }
 
             var file = target.Kind == LinkTargetKind.SameDocument ? "this file" : context.Display(target.Path);
             var closest = EditDistance.Closest(fragment, anchors.List);
-            var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{closest}'?";
+            var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{Printable(closest)}'?";
             report.At(document.FullPath, link.Range,
-                $"'#{BrokenLinkRule.Shorten(fragment)}' names no heading in {file}", $"{hint}");
+                $"'#{Printable(BrokenLinkRule.Shorten(fragment))}' names no heading in {file}", $"{hint}");
         }
     }
+
+    /// <summary>
+    /// <c>#top</c> (ASCII case-insensitive) scrolls to the start of any page when no element has that id (HTML
+    /// Living Standard, 7.4.6.3 "Scrolling to a fragment"); the empty fragment is never reported.
+    /// </summary>
+    internal static bool IsTopOfDocument(string fragment) => string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A fragment as printed: characters nobody can see (U+FE0F, joiners, other format characters, combining
+    /// marks, spaces) percent-encoded, so a suggestion never looks identical to the rejected fragment, and either
+    /// pasted into a link resolves to the same anchor.
+    /// </summary>
+    internal static string Printable(string fragment) => PercentEncoding.Encode(fragment, PercentEncoding.IsInvisible);
 }

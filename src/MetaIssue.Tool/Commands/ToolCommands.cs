@@ -8,7 +8,7 @@ internal sealed partial class ToolCommands(Option<string?> rootOption, TextWrite
     public IEnumerable<Command> All() => new[]
     {
         NewCommand(), AttemptCommand(), OutcomeCommand(), CloseCommand(), UnderstandingCommand(),
-        StatusCommand(), CheckCommand(), OverviewCommand(),
+        StatusCommand(), CheckCommand(), FixCommand(), OverviewCommand(),
     };
 
     private Workspace Open(ParseResult parse) => Workspace.Open(parse.GetValue(rootOption));

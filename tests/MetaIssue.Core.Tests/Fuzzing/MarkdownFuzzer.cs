@@ -23,6 +23,10 @@ internal sealed class MarkdownFuzzer
         "Worked", "Did not work", "Didn't work", "Inconclusive", "Rolled back", "Reverted", "Unsuccessful", "Not successful",
         "Done", "Fixed", "Completed", "Closed", "Won't fix", "Not resolved", "Partially successful", "Not yet fixed",
         "Success? no", "## Status\n\n", "Gelöst", "Fehlgeschlagen", "(PASS)", "(FAIL)", "01-caching", "ENH-001", "attempt-3",
+
+        // Inline HTML, footnote references, invisible characters and image alt text in headings.
+        "<img src=\"x.png\">", "<a href=\"./README.md\">", "<a href='#top'>", "<a name=y>", "<span data-id=\"z\">", "<!--", "-->",
+        "[^1]", "[^note]", "\uFE0F", "\u200D", "⚠️", "![alt](badge.svg)", "www.example.com",
     };
 
     private static readonly string[] Targets =
@@ -70,8 +74,10 @@ internal sealed class MarkdownFuzzer
         }
     }
 
-    private string Block(string newline) => _random.Next(9) switch
+    private string Block(string newline) => _random.Next(11) switch
     {
+        9 => $"[^{Pick(new[] { "1", "note", "2024-09-03" })}]: {Line()}",
+        10 => "<div>" + newline + $"<a href=\"{Pick(Targets)}\">{Pick(Words)}</a> <img src='{Pick(Targets)}'>" + newline + "</div>",
         0 => new string('#', _random.Next(1, 7)) + " " + Line(),
         1 => Table(newline),
         2 => "**" + Pick(new[] { "Status", "Result", "Outcome", "Verdict", "Date" }) + ":** " + Line(),

@@ -29,6 +29,30 @@ public sealed class BranchAttemptsTests : IDisposable
         Assert.Equal(new[] { new AttemptElsewhere(1, "001-baseline", "feature/ünïcode-cache"), new AttemptElsewhere(2, "002-caching", "feature/ünïcode-cache") }, found);
     }
 
+    [SkippableFact]
+    public async Task A_gap_held_by_another_branch_names_that_branch_instead_of_a_rename()
+    {
+        Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
+        await _repo.GitAsync("init", "-q", "-b", "main");
+        foreach (var file in MetaIssue.Templates.TemplateRenderer.Render("metaissue", "perf", new Dictionary<string, string>(), DateTime.Today))
+        {
+            _repo.Write("docs/meta-issues/" + file.Path, file.Content);
+        }
+
+        await Commit("one");
+        await _repo.GitAsync("checkout", "-q", "-b", "cache");
+        _repo.Write("docs/meta-issues/perf/attempts/002-caching/attempt-results.md", "# Attempt 002 Results\n\n**Status:** 🔄 In Progress\n");
+        await Commit("two");
+        await _repo.GitAsync("checkout", "-q", "main");
+        _repo.Write("docs/meta-issues/perf/attempts/003-pooling/attempt-results.md", "# Attempt 003 Results\n\n**Status:** 🔄 In Progress\n");
+
+        var gap = Assert.Single(_repo.Check().Diagnostics, d => d.Code == "MI003");
+
+        Assert.Equal("attempt 002 is missing: numbering jumps to 003; attempt 002 is on branch cache (002-caching): merge that branch, nothing to rename", gap.Message);
+        await _repo.GitAsync("branch", "-q", "-D", "cache");
+        Assert.Contains("rename '003-pooling' to '002-pooling'", Assert.Single(_repo.Check().Diagnostics, d => d.Code == "MI003").Message);
+    }
+
     [Fact]
     public void Outside_a_git_work_tree_it_finds_nothing()
     {

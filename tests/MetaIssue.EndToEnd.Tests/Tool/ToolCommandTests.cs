@@ -74,6 +74,12 @@ public sealed class ToolCommandTests
         Assert.Contains("perf  ", table.StandardOutput);
         Assert.DoesNotContain("\u001b[", table.StandardOutput);
 
+        var beforeFix = DirectoryFingerprint.Take(repository.Root);
+        var dryRun = await tool.RunAsync(repository.Root, "fix", "--dry-run", "--review");
+        Assert.True(dryRun.ExitCode == 1, $"findings (the prompts) remain\n{dryRun}");
+        Assert.Matches(@"metaissue fix: \d+ finding\(s\), \d+ fix\(es\) would be applied, \d+ skipped, 0 need --review, \d+ without a fix; \d+ finding\(s\) now", dryRun.StandardOutput);
+        DirectoryFingerprint.Take(repository.Root).AssertUnchangedSince(beforeFix, "fix --dry-run");
+
         var overview = await tool.RunAsync(repository.Root, "overview");
         overview.AssertExitCode(0);
         Assert.Equal("create docs/meta-issues/README.md", overview.StandardOutput.Trim());
@@ -106,6 +112,11 @@ public sealed class ToolCommandTests
         Assert.Contains("skip 002: branch feature-cache has attempts/002-caching", attempt.StandardOutput);
         Assert.True(Directory.Exists(repository.PathOf($"{Folder}/attempts/003-pooling")));
         Assert.Contains("| [003](./attempts/003-pooling/) |", repository.Read($"{Folder}/README.md"));
+
+        // Until the branch merges, 002 is a gap here, and the check says which branch holds it.
+        var check = await tool.RunAsync(repository.Root, "check");
+        check.AssertExitCode(1);
+        Assert.Contains("MI003 attempt 002 is missing: numbering jumps to 003; attempt 002 is on branch feature-cache (002-caching): merge that branch, nothing to rename", check.StandardOutput);
     }
 
     [Fact]
