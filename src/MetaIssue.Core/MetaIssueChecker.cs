@@ -11,7 +11,8 @@ namespace MetaIssue;
 public static class MetaIssueChecker
 {
     /// <summary>
-    /// Checks the repository <paramref name="options"/> describe: scans the meta-issue and lessons roots, reads and
+    /// Checks the repository <paramref name="options"/> describe, with the roots and words of its
+    /// <c>.metaissue.json</c> (<see cref="RepositoryConfig"/>): scans the meta-issue and lessons roots, reads and
     /// parses every Markdown file (in parallel, <see cref="CheckerOptions.MaxParallelism"/> threads), runs every rule of
     /// <see cref="RuleCatalog.Rules"/> and returns the diagnostics sorted by file, line, column, code and message.
     /// Parsed facts come from <paramref name="cache"/> when given; otherwise, when
@@ -22,9 +23,18 @@ public static class MetaIssueChecker
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked per file and per rule).</exception>
     public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
+        // .metaissue.json gives roots and words; the build's own settings win (RepositoryConfig.Apply).
+        var config = RepositoryConfig.Read(options.RepositoryRoot);
+        options = config.Apply(options);
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
         var tree = DocsTreeReader.Read(options, cache ?? cacheFile, cancellationToken);
         cacheFile?.Save();
+        tree.ConfigProblems = config.Problems;
+        foreach (var issue in tree.MetaIssues)
+        {
+            issue.Words = config.Words;
+        }
+
         var result = Check(tree, options, cancellationToken);
         result.CacheHits = cacheFile?.Hits;
         result.CacheMisses = cacheFile?.Misses;

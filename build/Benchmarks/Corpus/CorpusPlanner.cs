@@ -147,6 +147,10 @@ internal static class CorpusPlanner
                 issue.Last.Outcome = Outcome.Success;
                 issue.Last.HasResults = true;
                 break;
+            case "MI017":
+                first.Outcome = Outcome.Failed;
+                first.HasResults = true;
+                break;
             case "MI020" or "MI021":
                 issue.State = IssueState.Resolved;
                 issue.Last.Outcome = Outcome.Success;

@@ -41,6 +41,8 @@ public static class InputFingerprint
 
         var text = new StringBuilder(4096);
         text.Append(root).Append('\n');
+        var config = Path.Combine(root, Scanning.RepositoryConfig.FileName);
+        text.Append("config ").Append(Describe(config)).Append('\n'); // roots and words come from it: an edit re-checks
         foreach (var folder in folders)
         {
             text.Append("root ").Append(folder).Append('\n');

@@ -65,10 +65,26 @@ public static class AttemptNumber
     /// The number a misnamed folder meant (<c>3-pooling</c>, <c>0003-pooling</c> → 3): its leading ASCII digits, if
     /// there are 1 to <see cref="MaxDigits"/> of them; else null.
     /// </summary>
-    public static int? IntendedBy(string name)
+    public static int? IntendedBy(string name) => IntendedBy(name, out _, out _);
+
+    /// <summary>
+    /// The number a misnamed folder meant, wherever its digits stand (<c>3-pooling</c>, <c>ENH-001</c>,
+    /// <c>attempt-3</c>): the first run of 1 to <see cref="MaxDigits"/> ASCII digits; with where the run starts and
+    /// its length, so the caller can take the rest as the slug. Null when the name holds no such run.
+    /// </summary>
+    public static int? IntendedBy(string name, out int start, out int length)
     {
-        var count = CountDigits(name);
-        return count is > 0 and <= MaxDigits && TryParse(name.Substring(0, count), out var number) ? number : null;
+        for (start = 0; start < name.Length; start++)
+        {
+            if (IsDigit(name[start]))
+            {
+                length = CountDigits(name.Substring(start));
+                return length <= MaxDigits && TryParse(name.Substring(start, length), out var number) ? number : null;
+            }
+        }
+
+        length = 0;
+        return null;
     }
 
     /// <summary>Zero-padded as attempt folders are numbered: 3 → "003".</summary>

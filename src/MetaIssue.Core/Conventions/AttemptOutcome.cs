@@ -27,4 +27,15 @@ public static class AttemptOutcomeExtensions
         AttemptOutcome.Abandoned => "Abandoned",
         _ => "unknown",
     };
+
+    /// <summary>The value to write for this outcome, as the guide writes it (<c>❌ Failed</c>).</summary>
+    public static string Written(this AttemptOutcome outcome) => outcome switch
+    {
+        AttemptOutcome.InProgress => "🔄 In Progress",
+        AttemptOutcome.Success => "✅ Success",
+        AttemptOutcome.Failure => "❌ Failed",
+        AttemptOutcome.Partial => "⚠️ Partial",
+        AttemptOutcome.Abandoned => "Abandoned",
+        _ => "unknown",
+    };
 }

@@ -54,10 +54,30 @@ internal static class LeadingWords
         return builder.ToString();
     }
 
-    /// <summary>True when <paramref name="words"/> starts with <paramref name="phrase"/> as whole words.</summary>
+    /// <summary>
+    /// True when <paramref name="words"/> starts with <paramref name="phrase"/> as whole words.
+    /// A phrase followed by a question mark ("success? no") is a question, not a statement, and does not count.
+    /// </summary>
     public static bool StartsWithPhrase(string words, string phrase) =>
         words.StartsWith(phrase, StringComparison.Ordinal)
-        && (words.Length == phrase.Length || !char.IsLetterOrDigit(words[phrase.Length]));
+        && (words.Length == phrase.Length || (!char.IsLetterOrDigit(words[phrase.Length]) && words[phrase.Length] != '?'));
+
+    private static readonly string[] Qualifiers = { "not", "no", "never", "hardly", "mostly", "almost", "nearly", "partly", "maybe" };
+
+    /// <summary>
+    /// True when the first word qualifies or negates what follows ("not resolved", "almost done") or a question mark
+    /// follows it: then no emoji further on may stand in for the meaning.
+    /// </summary>
+    public static bool IsQualified(string words)
+    {
+        var end = 0;
+        while (end < words.Length && char.IsLetterOrDigit(words[end]))
+        {
+            end++;
+        }
+
+        return Qualifiers.Contains(words.Substring(0, end), StringComparer.Ordinal) || (end < words.Length && words[end] == '?');
+    }
 
     /// <summary>The first symbol of <paramref name="value"/> that is one of <paramref name="symbols"/>, wherever it stands.</summary>
     public static string? FirstSymbol(string value, IEnumerable<string> symbols)

@@ -67,6 +67,10 @@ public static partial class MarkdownFactsReader
         private readonly List<AttemptMention> _mentions = new();
         private readonly List<PlaceholderFact> _placeholders = new();
 
+        // A heading that is only a field name ("## Status") makes the first line of the paragraph after it the value.
+        private static readonly string[] SectionFieldNames = { "Status", "Outcome" };
+        private string? _sectionField;
+
         public Walker(LineMap map) => _map = map;
 
         public MarkdownFacts Collect(MarkdownDocument document)
@@ -77,6 +81,8 @@ public static partial class MarkdownFactsReader
             {
                 var block = blocks.Pop();
                 _linesInUse = 0; // the lines of the previous block are no longer needed
+                var sectionField = _sectionField;
+                _sectionField = null;
                 switch (block)
                 {
                     case YamlFrontMatterBlock frontMatter:
@@ -86,7 +92,7 @@ public static partial class MarkdownFactsReader
                         ReadHeading(heading);
                         break;
                     case ParagraphBlock paragraph:
-                        ReadParagraph(paragraph);
+                        ReadParagraph(paragraph, sectionField);
                         break;
                     case Table table:
                         ReadTable(table);
@@ -158,6 +164,9 @@ public static partial class MarkdownFactsReader
             var range = _map.Range(heading.Span.Start, heading.Span.End);
             _headings.Add(new HeadingFact(heading.Level, text, _anchors.Next(AnchorText(heading.Inline)), range));
 
+            var bare = text.TrimEnd(':', ' ');
+            _sectionField = SectionFieldNames.FirstOrDefault(name => string.Equals(name, bare, StringComparison.OrdinalIgnoreCase));
+
             var named = new HashSet<int>();
             foreach (var line in lines)
             {
@@ -173,10 +182,16 @@ public static partial class MarkdownFactsReader
             }
         }
 
-        private void ReadParagraph(ParagraphBlock paragraph)
+        private void ReadParagraph(ParagraphBlock paragraph, string? sectionField)
         {
             var inListItem = paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph;
             var lines = BuildLines(paragraph.Inline);
+            if (sectionField is not null && !inListItem && lines.Count > 0 && FieldSyntax.Split(lines[0].Text) is null && lines[0].Text.Trim() is { Length: > 0 } value)
+            {
+                var start = lines[0].Text.Length - lines[0].Text.TrimStart().Length;
+                _fields.Add(new FieldFact(sectionField, value, FieldOrigin.Heading, lines[0].RangeOf(_map, start, value.Length)));
+            }
+
             for (var i = 0; i < lines.Count; i++)
             {
                 var line = lines[i];

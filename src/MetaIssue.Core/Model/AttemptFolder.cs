@@ -24,8 +24,12 @@ public sealed class AttemptFolder
         }
         else
         {
-            // A misnamed folder ("3-pooling", "0003-pooling") still tells which attempt it meant to be.
-            IntendedNumber = AttemptNumber.IntendedBy(Name);
+            // A misnamed folder ("3-pooling", "0003-pooling", "ENH-003", "attempt-3") still tells which attempt it meant to be.
+            IntendedNumber = AttemptNumber.IntendedBy(Name, out var start, out var length);
+            var rest = (Name.Substring(0, start) + " " + Name.Substring(start + length)).Trim(' ', '-', '_', '.');
+            IntendedSlug = rest.Length == 0 || rest.Equals("attempt", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : string.Join("-", rest.ToLowerInvariant().Split(new[] { ' ', '-', '_', '.' }, StringSplitOptions.RemoveEmptyEntries));
         }
     }
 
@@ -38,7 +42,11 @@ public sealed class AttemptFolder
     /// <summary>The attempt number when the folder is named <c>NNN-slug</c>; null otherwise (MI002).</summary>
     public int? Number { get; }
 
+    /// <summary>The number a misnamed folder meant (<c>01-caching</c> → 1, <c>ENH-003</c> → 3), or null.</summary>
     public int? IntendedNumber { get; }
+
+    /// <summary>What is left of a misnamed folder's name as a slug (<c>01-caching</c> → caching), or null when nothing is.</summary>
+    public string? IntendedSlug { get; }
 
     public string? Slug { get; }
 
@@ -48,15 +56,26 @@ public sealed class AttemptFolder
 
     public DocumentFile? AttemptResults { get; }
 
-    private (FieldFact? Field, AttemptOutcome Outcome)? _outcome;
+    private (FieldFact? Field, OutcomeCopy? Copy)? _outcome;
+
+    /// <summary>The meta-issue holding this folder; set by <see cref="MetaIssueFolder"/>, whose log and README hold copies of the outcome.</summary>
+    internal MetaIssueFolder? Issue { get; set; }
 
     /// <summary>The field of attempt-results.md that carries the outcome (Status, Outcome, Result, Verdict or Assessment).</summary>
     public FieldFact? OutcomeField => ReadOutcome().Field;
 
-    /// <summary>The recognised outcome; read once, after the files are loaded (every rule asks for it).</summary>
-    public AttemptOutcome Outcome => ReadOutcome().Outcome;
+    /// <summary>
+    /// The copy the outcome is taken from: the first one recording how the attempt ended (Success, Failed, Partial,
+    /// Abandoned) in the order attempt-results.md's outcome field, then the log entry's <c>**Result:**</c>, then the
+    /// README timeline row (the order of <see cref="OutcomeSource"/>; docs/rules/MI017.md); failing that, the first
+    /// that says In Progress. Null when no copy states a recognised outcome.
+    /// </summary>
+    public OutcomeCopy? OutcomeCopy => ReadOutcome().Copy;
 
-    private (FieldFact? Field, AttemptOutcome Outcome) ReadOutcome()
+    /// <summary>The recognised outcome; read once, after the files are loaded (every rule asks for it).</summary>
+    public AttemptOutcome Outcome => OutcomeCopy?.Outcome ?? AttemptOutcome.Unknown;
+
+    private (FieldFact? Field, OutcomeCopy? Copy) ReadOutcome()
     {
         if (_outcome is { } known)
         {
@@ -64,14 +83,27 @@ public sealed class AttemptFolder
         }
 
         var field = AttemptResults?.Facts?.FindField(OutcomeVocabulary.FieldNames);
-        var read = (field, field is { } outcome ? OutcomeVocabulary.Parse(outcome.Value) : AttemptOutcome.Unknown);
-        if (AttemptResults is null || AttemptResults.Facts is not null || AttemptResults.Problem is not null)
+        OutcomeCopy? copy = field is { } f && OutcomeVocabulary.Parse(f.Value, Issue?.Words) is var parsed && parsed != AttemptOutcome.Unknown
+            ? new OutcomeCopy(OutcomeSource.AttemptResults, AttemptResults!, f.Value, parsed, f.ValueRange)
+            : null;
+        if (copy is not { Outcome: not AttemptOutcome.InProgress } && Issue is { } issue && Number is int number)
         {
-            _outcome = read;
+            // A copy that records how the attempt ended outranks one that still says In Progress.
+            var copies = new[] { copy, OutcomeCopies.InLog(issue, number), OutcomeCopies.InTimeline(issue, number) };
+            copy = copies.FirstOrDefault(c => c is not null && c.Outcome.IsCompleted())
+                ?? copies.FirstOrDefault(c => c is not null && c.Outcome != AttemptOutcome.Unknown);
+        }
+
+        var read = (field, copy);
+        if (IsLoaded(AttemptResults) && (Issue is null || (IsLoaded(Issue.ImplementationLog) && IsLoaded(Issue.Readme))))
+        {
+            _outcome = read; // remember only once every file holding a copy has been loaded (or cannot be)
         }
 
         return read;
     }
+
+    private static bool IsLoaded(DocumentFile? file) => file is null || file.Facts is not null || file.Problem is not null;
 
     public bool IsCompleted => Outcome.IsCompleted();
 

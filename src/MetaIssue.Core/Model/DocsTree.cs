@@ -33,6 +33,9 @@ public sealed class DocsTree
 
     public IReadOnlyList<DocumentFile> Lessons { get; }
 
+    /// <summary>What is wrong with <c>.metaissue.json</c> (MI900 at its line and column); set by the checker after reading.</summary>
+    public IReadOnlyList<ConfigProblem> ConfigProblems { get; internal set; } = Array.Empty<ConfigProblem>();
+
     /// <summary>
     /// Folders outside the meta-issue roots that look like meta-issues (full paths): never checked until moved under
     /// a root. Found by a bounded search, see <c>Scanning.StrayMetaIssueFinder</c>.
@@ -77,6 +80,9 @@ public sealed class DocsTree
 /// <summary>A path the scan could not use, and why (reported as MI900).</summary>
 /// <param name="MayPass">What went wrong may go away with nothing in the tree changing (a folder's permissions).</param>
 public sealed record ScanProblem(string FullPath, string Message, bool MayPass = false);
+
+/// <summary>What is wrong with the configuration file, where: reported as MI900, and the defaults apply.</summary>
+public sealed record ConfigProblem(string FullPath, MetaIssue.Text.SourceRange Range, string Message);
 
 /// <summary>A folder holding only attempts (<see cref="Twin"/>) whose name is a near miss of <see cref="Original"/>'s.</summary>
 public sealed record TwinFolder(MetaIssueFolder Twin, MetaIssueFolder Original);

@@ -30,8 +30,16 @@ public sealed class MetaIssueFolder
         Name = Path.GetFileName(fullPath);
         CoreDocuments = coreFiles;
         Attempts = attempts;
+        foreach (var attempt in attempts)
+        {
+            attempt.Issue = this;
+        }
+
         OtherDocuments = otherDocuments;
     }
+
+    /// <summary>Status and outcome words the team added (<c>.metaissue.json</c>); none unless the tree reader sets them.</summary>
+    public ExtraWords Words { get; internal set; } = ExtraWords.None;
 
     /// <summary>Files standing where an attempt folder (or the attempts folder) belongs (MI002).</summary>
     public IReadOnlyList<MisplacedEntry> MisplacedEntries { get; }
@@ -77,7 +85,7 @@ public sealed class MetaIssueFolder
         }
 
         var field = Readme?.Facts?.FindField("Status");
-        var read = (field, field is { } status ? StatusVocabulary.Parse(status.Value) : null);
+        var read = (field, field is { } status ? StatusVocabulary.Parse(status.Value, Words) : null);
         if (Readme?.Facts is not null || Readme is null || Readme.Problem is not null)
         {
             _status = read; // remember only once the README has been loaded (or cannot be)
@@ -92,6 +100,22 @@ public sealed class MetaIssueFolder
 
     /// <summary>Well-named attempts in number order.</summary>
     public IEnumerable<AttemptFolder> NumberedAttempts => Attempts.Where(a => a.Number is not null);
+
+    private IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>>? _withoutFolder;
+
+    /// <summary>Attempt numbers that entries or links refer to but no <c>NNN-slug</c> folder holds (read once, after loading).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>> ReferencedWithoutFolder =>
+        _withoutFolder ??= AttemptReferenceIndex.WithoutFolder(this);
+
+    /// <summary>The misnamed folder that meant to be this attempt (<c>01-caching</c> for 1), or null.</summary>
+    public AttemptFolder? MisnamedFolderFor(int number) => Attempts.FirstOrDefault(a => !a.IsWellNamed && a.IntendedNumber == number);
+
+    /// <summary>
+    /// True when attempt <paramref name="number"/> has no folder and one finding already says so: a misnamed folder
+    /// meant it (MI002) or documents refer to it (MI003). Other rules stay silent about it: one warning per cause.
+    /// </summary>
+    public bool IsMissingAttemptReported(int number) =>
+        !NumberedAttempts.Any(a => a.Number == number) && (MisnamedFolderFor(number) is not null || ReferencedWithoutFolder.ContainsKey(number));
 
     public AttemptFolder? LatestAttempt => NumberedAttempts.LastOrDefault();
 

@@ -20,7 +20,7 @@ public sealed class AttemptFolderNameRule : MetaIssueRule
         foreach (var attempt in issue.Attempts.Where(a => !a.IsWellNamed))
         {
             report.At(attempt.FullPath, null,
-                $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name)", $"rename it to '{Suggest(attempt)}'");
+                $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name)", $"rename it to '{Suggest(issue, attempt)}'");
         }
 
         foreach (var problem in issue.MisplacedEntries)
@@ -30,11 +30,13 @@ public sealed class AttemptFolderNameRule : MetaIssueRule
         }
     }
 
-    private static string Suggest(AttemptFolder attempt)
+    /// <summary>The intended number and a slug: the rest of the name, else the one the references agree on, else "name".</summary>
+    private static string Suggest(MetaIssueFolder issue, AttemptFolder attempt)
     {
-        var rest = new string(attempt.Name.SkipWhile(AttemptNumber.IsDigit).ToArray()).TrimStart('-', '_', ' ', '.');
-        var slug = rest.Length > 0 ? rest.Replace(' ', '-').ToLowerInvariant() : "name";
         var number = attempt.IntendedNumber is int n ? AttemptReferences.Format(n) : "NNN";
-        return number + "-" + slug;
+        var fromReferences = attempt.IntendedNumber is int m && issue.ReferencedWithoutFolder.TryGetValue(m, out var references)
+            ? AttemptReferenceIndex.AgreedSlug(references)
+            : null;
+        return number + "-" + (attempt.IntendedSlug ?? fromReferences ?? "name");
     }
 }

@@ -7,17 +7,15 @@ namespace MetaIssue.Rules;
 
 /// <summary>
 /// MI013: the README's attempt list (a table whose rows start with attempt numbers) lists every completed attempt,
-/// no attempt that does not exist, and no outcome that contradicts the attempt's own results. Attempts still in
+/// and no attempt that does not exist (an outcome that disagrees is MI017). Attempts still in
 /// progress may be listed or not: templates cannot add rows, and the row is due once the outcome is known.
 /// </summary>
 public sealed class AttemptListRule : MetaIssueRule
 {
-    private static readonly string[] OutcomeColumns = { "result", "outcome", "status", "verdict" };
-
     /// <summary>MI013's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(
         "MI013", "AttemptList", "The README's attempt list disagrees with the attempts",
-        "The README's timeline lists every completed attempt, no attempt that does not exist, and outcomes that match each attempt's results.",
+        "The README's timeline lists every completed attempt, and no attempt that does not exist.",
         MessageFormat: "{0}; {1}");
 
     public override RuleDescriptor Descriptor => Definition;
@@ -36,56 +34,13 @@ public sealed class AttemptListRule : MetaIssueRule
         }
 
         var attempts = issue.NumberedAttempts.GroupBy(a => a.Number!.Value).ToDictionary(g => g.Key, g => g.First());
-        var listed = new HashSet<int>();
-        foreach (var table in tables)
-        {
-            var outcomeColumn = FindOutcomeColumn(table.Header);
-            foreach (var row in table.Rows.Where(r => r.Attempt is not null))
-            {
-                var number = row.Attempt!.Value;
-                listed.Add(number);
-                var label = AttemptReferences.Format(number);
-                if (!attempts.TryGetValue(number, out var attempt))
-                {
-                    report.At(readme.FullPath, row.Range,
-                        $"README lists attempt {label}, but there is no attempts/{label}-* folder", $"remove the row or add the attempt");
-                    continue;
-                }
-
-                if (outcomeColumn < 0 || outcomeColumn >= row.Cells.Count)
-                {
-                    continue;
-                }
-
-                var cell = row.Cells[outcomeColumn];
-                var shown = OutcomeVocabulary.Parse(cell.Text);
-                if (shown != AttemptOutcome.Unknown && attempt.Outcome != AttemptOutcome.Unknown && shown != attempt.Outcome)
-                {
-                    report.At(readme.FullPath, cell.Range,
-                        $"README shows attempt {label} as '{shown.DisplayName()}' but {attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} says '{attempt.Outcome.DisplayName()}'", $"update the row or the results");
-                }
-            }
-        }
-
+        // A row for an attempt without a folder is MI003's (or MI002's, for a misnamed folder): one finding per cause.
+        var listed = new HashSet<int>(tables.SelectMany(t => t.Rows).Select(r => r.Attempt).OfType<int>());
         foreach (var attempt in attempts.Values.Where(a => a.IsCompleted && !listed.Contains(a.Number!.Value)).OrderBy(a => a.Number))
         {
             var label = AttemptReferences.Format(attempt.Number!.Value);
             report.At(readme.FullPath, tables[0].Header.Range,
                 $"README's attempt list has no row for attempt {label} ({attempt.Outcome.DisplayName()})", $"add a row starting '| [{label}](./attempts/{attempt.Name}/) |'");
         }
-    }
-
-    private static int FindOutcomeColumn(TableRowFact header)
-    {
-        for (var i = 1; i < header.Cells.Count; i++)
-        {
-            var text = header.Cells[i].Text;
-            if (OutcomeColumns.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

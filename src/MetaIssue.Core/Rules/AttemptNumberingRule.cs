@@ -1,3 +1,4 @@
+using MetaIssue.IO;
 using MetaIssue.Diagnostics;
 using MetaIssue.Git;
 using MetaIssue.Model;
@@ -8,14 +9,15 @@ namespace MetaIssue.Rules;
 /// <summary>
 /// MI003: attempts are numbered 001, 002, 003… with no number used twice and none skipped. A skipped number that
 /// another local or remote-tracking branch holds (read with git, only when there is a gap) is named with its branch
-/// instead of advising a rename.
+/// instead of advising a rename. An attempt that entries or links refer to but no folder holds is one finding at its
+/// first reference, listing the others.
 /// </summary>
 public sealed class AttemptNumberingRule : MetaIssueRule
 {
     /// <summary>MI003's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(
-        "MI003", "AttemptNumbering", "Attempt numbers are duplicated or skip a number",
-        "Attempts are numbered 001, 002, 003… without gaps or two folders sharing a number.",
+        "MI003", "AttemptNumbering", "Attempt numbers are duplicated, skip a number, or have no folder",
+        "Attempts are numbered 001, 002, 003… without gaps or two folders sharing a number, and every attempt the documents refer to has its folder.",
         MessageFormat: "{0}; {1}");
 
     public override RuleDescriptor Descriptor => Definition;
@@ -38,6 +40,12 @@ public sealed class AttemptNumberingRule : MetaIssueRule
                 }
 
                 continue;
+            }
+
+            // Numbers that a misnamed folder meant, or that documents refer to, are reported once below or by MI002.
+            while (expected < group.Key && issue.IsMissingAttemptReported(expected))
+            {
+                expected++;
             }
 
             if (group.Key > expected)
@@ -69,5 +77,27 @@ public sealed class AttemptNumberingRule : MetaIssueRule
 
             expected = group.Key + 1;
         }
+
+        foreach (var missing in issue.ReferencedWithoutFolder)
+        {
+            if (issue.MisnamedFolderFor(missing.Key) is null)
+            {
+                ReportUnfoldered(issue, missing.Key, missing.Value, report);
+            }
+        }
+    }
+
+    /// <summary>One finding for an attempt that documents refer to but no folder holds, listing where it is referred to.</summary>
+    private static void ReportUnfoldered(MetaIssueFolder issue, int number, IReadOnlyList<AttemptReference> references, RuleSink report)
+    {
+        const int Listed = 5;
+        var places = references.Take(Listed)
+            .Select(r => $"{PathText.FromRoot(issue.FullPath, r.File.FullPath)}:{r.Range.Line} ({r.What})");
+        var more = references.Count > Listed ? $" and {references.Count - Listed} more" : string.Empty;
+        var slug = AttemptReferenceIndex.AgreedSlug(references) ?? "<slug>";
+        var first = references[0];
+        report.At(first.File.FullPath, first.Range,
+            $"attempt {AttemptReferences.Format(number)} has no attempts/{AttemptReferences.Format(number)}-* folder but is referred to by {string.Join(", ", places)}{more}",
+            $"create it retroactively: dotnet new metaattempt -n {slug} --number {number} --issue {issue.Name}");
     }
 }

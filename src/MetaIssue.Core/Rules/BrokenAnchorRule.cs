@@ -63,7 +63,7 @@ public sealed class BrokenAnchorRule : Rule
             }
 
             var file = target.Kind == LinkTargetKind.SameDocument ? "this file" : context.Display(target.Path);
-            var closest = Closest(fragment, anchors.List);
+            var closest = EditDistance.Closest(fragment, anchors.List);
             var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{Printable(closest)}'?";
             report.At(document.FullPath, link.Range,
                 $"'#{Printable(BrokenLinkRule.Shorten(fragment))}' names no heading in {file}", $"{hint}");
@@ -82,23 +82,4 @@ public sealed class BrokenAnchorRule : Rule
     /// pasted into a link resolves to the same anchor.
     /// </summary>
     internal static string Printable(string fragment) => PercentEncoding.Encode(fragment, PercentEncoding.IsInvisible);
-
-    /// <summary>The anchor closest to the fragment by edit distance, if it is close enough to be a typo or a renamed heading.</summary>
-    private static string? Closest(string fragment, IReadOnlyList<string> anchors)
-    {
-        var lower = fragment.ToLowerInvariant();
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var anchor in anchors.Distinct())
-        {
-            var distance = EditDistance.Between(lower, anchor, bestDistance);
-            if (distance < bestDistance)
-            {
-                best = anchor;
-                bestDistance = distance;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(2, lower.Length / 3) ? best : null;
-    }
 }

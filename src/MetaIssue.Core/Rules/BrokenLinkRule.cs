@@ -1,4 +1,6 @@
+using MetaIssue.Conventions;
 using MetaIssue.Diagnostics;
+using MetaIssue.IO;
 using MetaIssue.Links;
 using MetaIssue.Markdown;
 
@@ -33,7 +35,7 @@ public sealed class BrokenLinkRule : Rule
                 case LinkTargetKind.Invalid:
                     report.At(document.FullPath, link.Range, $"link '{shown}' is not a valid path", "fix the link");
                     break;
-                case LinkTargetKind.Local when !target.Exists:
+                case LinkTargetKind.Local when !target.Exists && !IntoReportedMissingAttempt(context, target.Path):
                     var suggestion = context.Links.Suggestions.For(document.FullPath, target.Path, context.Tree.MetaIssueContaining(document.FullPath));
                     var fragment = string.IsNullOrEmpty(target.Fragment) ? string.Empty : "#" + target.Fragment;
                     var hint = suggestion is null ? "fix or remove the link" : $"did you mean '{suggestion}{fragment}'?";
@@ -43,6 +45,21 @@ public sealed class BrokenLinkRule : Rule
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// True for a link into <c>attempts/NNN-*</c> of a meta-issue whose attempt NNN has no folder and is already
+    /// reported (MI002 for a misnamed folder, MI003 for an attempt never created): renaming or creating it fixes the link.
+    /// </summary>
+    private static bool IntoReportedMissingAttempt(CheckContext context, string path)
+    {
+        if (context.Tree.MetaIssueContaining(path) is not { } issue)
+        {
+            return false;
+        }
+
+        var relative = PathText.FromRoot(issue.FullPath, path);
+        return AttemptReferences.FromPath(relative) is int number && issue.IsMissingAttemptReported(number);
     }
 
     internal static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";

@@ -33,11 +33,18 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
             }
 
             var results = attempt.AttemptResults!;
-            var recorded = attempt.OutcomeField is { } field && attempt.Outcome == AttemptOutcome.InProgress
-                ? $"still say '{field.Value.Trim()}'"
-                : "record no outcome";
-            report.At(results.FullPath, attempt.OutcomeField?.ValueRange ?? Where.Title(results),
-                $"{attempt.Label}'s results {recorded} although {why}", $"record how it ended (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)");
+            var field = attempt.OutcomeField;
+            var written = field?.Value.Trim() ?? string.Empty;
+            var unrecognised = field is not null && OutcomeVocabulary.Parse(written, issue.Words) == AttemptOutcome.Unknown;
+            var recorded = field is not null && attempt.Outcome == AttemptOutcome.InProgress
+                ? $"still say '{written}'"
+                : unrecognised ? $"say {LeadingWords.Quote(written)}, which is not an outcome word of the method" : "record no outcome";
+            var meant = unrecognised ? OutcomeVocabulary.Suggest(written, issue.Words) : null;
+            var advice = meant is not null
+                ? $"did you mean '**{field!.Value.Name}:** {meant}'? (or add the word to .metaissue.json)"
+                : "record how it ended (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)";
+            report.At(results.FullPath, field?.ValueRange ?? Where.Title(results),
+                $"{attempt.Label}'s results {recorded} although {why}", advice);
         }
 
         foreach (var attempt in issue.Attempts.Where(a => a.AttemptResults is null))

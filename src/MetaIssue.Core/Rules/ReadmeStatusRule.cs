@@ -4,7 +4,10 @@ using MetaIssue.Conventions;
 
 namespace MetaIssue.Rules;
 
-/// <summary>MI010: the README has a status field with a recognised value.</summary>
+/// <summary>
+/// MI010: the README has a status field with a recognised value. The suggestion comes from what the checker knows:
+/// the word the user meant (<see cref="StatusVocabulary.Suggest"/>), with the successful attempt for Resolved.
+/// </summary>
 public sealed class ReadmeStatusRule : MetaIssueRule
 {
     /// <summary>MI010's code, title, description and message format: the source of its catalogue entry and help page.</summary>
@@ -25,14 +28,33 @@ public sealed class ReadmeStatusRule : MetaIssueRule
         if (issue.StatusField is not { } field)
         {
             report.At(readme.FullPath, Where.Title(readme),
-                $"README.md has no status", $"add a line '**Status:** Investigating' (accepted: {StatusVocabulary.AcceptedValues})");
+                $"README.md has no status", $"add a line '**Status:** {Written(issue, Computed(issue))}' (accepted: {StatusVocabulary.AcceptedValues})");
             return;
         }
 
         if (issue.Status is null)
         {
+            var meant = StatusVocabulary.Suggest(field.Value, issue.Words);
+            var accepted = $"{StatusVocabulary.AcceptedValues}; a team adds its own words in .metaissue.json";
+            var advice = meant is { } state ? $"did you mean '{Written(issue, state)}'? (accepted: {accepted})" : $"use one of: {accepted}";
             report.At(readme.FullPath, field.ValueRange,
-                $"status {LeadingWords.Quote(field.Value)} is not recognised", $"use one of: {StatusVocabulary.AcceptedValues}");
+                $"status {LeadingWords.Quote(field.Value)} is not a status word of the method", advice);
         }
+    }
+
+    /// <summary>The status the checker can tell from the attempts: Resolved by the latest attempt when it succeeded, else Investigating.</summary>
+    private static StatusState Computed(MetaIssueFolder issue) =>
+        issue.LatestAttempt?.Outcome == AttemptOutcome.Success ? StatusState.Resolved : StatusState.Investigating;
+
+    /// <summary>A state as the README writes it: Resolved names the successful attempt when the checker knows it.</summary>
+    private static string Written(MetaIssueFolder issue, StatusState state)
+    {
+        if (state != StatusState.Resolved)
+        {
+            return StatusVocabulary.DisplayName(state);
+        }
+
+        var succeeded = issue.NumberedAttempts.LastOrDefault(a => a.Outcome == AttemptOutcome.Success)?.Number;
+        return $"Resolved (Attempt {(succeeded is int n ? AttemptReferences.Format(n) : "NNN")})";
     }
 }

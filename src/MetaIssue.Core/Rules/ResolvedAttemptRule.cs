@@ -39,6 +39,11 @@ public sealed class ResolvedAttemptRule : MetaIssueRule
 
         var label = AttemptReferences.Format(number);
         var attempt = issue.NumberedAttempts.FirstOrDefault(a => a.Number == number);
+        if (attempt is null && issue.IsMissingAttemptReported(number))
+        {
+            return; // MI002 (a misnamed folder) or MI003 (referred to, no folder) already says so
+        }
+
         if (attempt is null)
         {
             var hint = succeeded?.Number is int s ? $"; attempt {AttemptReferences.Format(s)} is the one that succeeded" : string.Empty;

@@ -24,6 +24,7 @@ public static class RuleCatalog
         new ImplementationLogEntryRule(),
         new TestResultsRecordedRule(),
         new UnfilledPlaceholderRule(),
+        new OutcomeCopyRule(),
         new MissingLessonRule(),
         new LessonBacklinkRule(),
         new SupersededLinkRule(),

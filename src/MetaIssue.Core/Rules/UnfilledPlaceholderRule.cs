@@ -6,14 +6,14 @@ namespace MetaIssue.Rules;
 
 /// <summary>
 /// MI016: documents that should be finished hold no template prompts: a completed attempt's attempt-results.md, and
-/// every core file of a closed meta-issue. Open work may keep its prompts.
+/// every core file of a closed meta-issue and each lesson that links to it. Open work may keep its prompts.
 /// </summary>
 public sealed class UnfilledPlaceholderRule : MetaIssueRule
 {
     /// <summary>MI016's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(
         "MI016", "UnfilledPlaceholder", "A finished document still holds a template prompt",
-        "Completed attempts' results and every core file of a closed meta-issue have their [Bracketed prompts] and YYYY-MM-DD filled in.",
+        "Completed attempts' results, every core file of a closed meta-issue and its lessons have their [Bracketed prompts] and YYYY-MM-DD filled in.",
         MessageFormat: "{0}; {1}");
 
     public override RuleDescriptor Descriptor => Definition;
@@ -33,6 +33,12 @@ public sealed class UnfilledPlaceholderRule : MetaIssueRule
                 {
                     Report(document, $"the meta-issue is {status.Name}", report);
                 }
+            }
+
+            // The lesson is the meta-issue's last document of the method: closing it means the lesson is written too.
+            foreach (var lesson in context.Links.LessonsLinkingTo(issue).Where(l => l.Facts is not null))
+            {
+                Report(lesson, $"its meta-issue {issue.Name} is {status.Name}", report);
             }
         }
     }

@@ -22,6 +22,11 @@ public sealed class UnreadableFileRule : Rule
             report.At(document.FullPath, SourceRange.FileStart, document.FileName, document.Problem);
         }
 
+        foreach (var problem in context.Tree.ConfigProblems)
+        {
+            report.At(problem.FullPath, problem.Range, Path.GetFileName(problem.FullPath), problem.Message);
+        }
+
         foreach (var problem in context.Tree.Problems)
         {
             report.At(problem.FullPath, null, $"'{Path.GetFileName(problem.FullPath)}'", problem.Message);

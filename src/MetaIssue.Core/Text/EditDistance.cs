@@ -46,4 +46,26 @@ public static class EditDistance
 
         return Math.Min(previous[b.Length], limit);
     }
+
+    /// <summary>
+    /// The candidate closest to <paramref name="text"/> (both compared lower-case) if it is close enough to be a typo:
+    /// at most <c>max(2, length / 3)</c> edits away. Ties go to the earlier candidate. Null when none is.
+    /// </summary>
+    public static string? Closest(string text, IEnumerable<string> candidates)
+    {
+        var lower = text.ToLowerInvariant();
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates.Distinct())
+        {
+            var distance = Between(lower, candidate.ToLowerInvariant(), bestDistance);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(2, lower.Length / 3) ? best : null;
+    }
 }

@@ -69,6 +69,71 @@ public sealed class VocabularyTests
         Assert.Equal(outcome, OutcomeVocabulary.Parse(value));
 
     [Theory]
+    [InlineData("Worked", AttemptOutcome.Success)]
+    [InlineData("✅ Works in production", AttemptOutcome.Success)]
+    [InlineData("Solved", AttemptOutcome.Success)]
+    [InlineData("Did not work", AttemptOutcome.Failure)]
+    [InlineData("Didn't work (timeouts)", AttemptOutcome.Failure)]
+    [InlineData("Didn’t work", AttemptOutcome.Failure)]
+    [InlineData("Unsuccessful", AttemptOutcome.Failure)]
+    [InlineData("Not successful", AttemptOutcome.Failure)]
+    [InlineData("Rolled back after 2 days", AttemptOutcome.Failure)]
+    [InlineData("Reverted", AttemptOutcome.Failure)]
+    [InlineData("No improvement ❌", AttemptOutcome.Failure)]
+    [InlineData("Inconclusive", AttemptOutcome.Partial)]
+    [InlineData("Partially successful ✅", AttemptOutcome.Partial)]
+    [InlineData("Not yet fixed", AttemptOutcome.InProgress)]
+    [InlineData("Success? no", AttemptOutcome.Unknown)]
+    [InlineData("Not resolved ✅", AttemptOutcome.Unknown)]
+    [InlineData("Mostly ✅", AttemptOutcome.Unknown)]
+    public void Outcome_words_people_use_are_read_and_a_qualifier_is_never_skipped(string value, AttemptOutcome outcome) =>
+        Assert.Equal(outcome, OutcomeVocabulary.Parse(value));
+
+    [Theory]
+    [InlineData("Not resolved")]
+    [InlineData("Resolved? not quite")]
+    [InlineData("Not yet fixed ✅")]
+    [InlineData("Partially resolved")]
+    public void A_qualified_status_is_not_read_by_the_word_after_the_qualifier(string value) =>
+        Assert.Null(StatusVocabulary.Parse(value));
+
+    [Theory]
+    [InlineData("Done", StatusState.Resolved)]
+    [InlineData("Fixed in 2.3", StatusState.Resolved)]
+    [InlineData("Complete", StatusState.Resolved)]
+    [InlineData("Completed", StatusState.Resolved)]
+    [InlineData("Closed", StatusState.Resolved)]
+    [InlineData("Won't fix", StatusState.Abandoned)]
+    [InlineData("wontfix", StatusState.Abandoned)]
+    [InlineData("Not resolved", StatusState.Investigating)]
+    [InlineData("Not yet fixed", StatusState.Investigating)]
+    [InlineData("Resovled", StatusState.Resolved)]
+    [InlineData("Investigatin", StatusState.Investigating)]
+    [InlineData("Abandonned", StatusState.Abandoned)]
+    public void Unrecognised_statuses_get_the_state_they_most_likely_mean(string value, StatusState meant) =>
+        Assert.Equal(meant, StatusVocabulary.Suggest(value));
+
+    [Theory]
+    [InlineData("Pending review")]
+    [InlineData("TBD")]
+    public void Statuses_nothing_is_close_to_get_no_guess(string value) => Assert.Null(StatusVocabulary.Suggest(value));
+
+    [Fact]
+    public void Extra_words_extend_each_category_and_come_first()
+    {
+        var extra = new ExtraWords(
+            new[] { ("Gelöst", StatusState.Resolved), ("Done", StatusState.Resolved) },
+            new[] { ("Fehlgeschlagen", AttemptOutcome.Failure), ("✅ Erfolg", AttemptOutcome.Success) });
+        Assert.Equal(StatusState.Resolved, StatusVocabulary.Parse("Gelöst (Attempt 003)", extra)!.State);
+        Assert.Equal(3, StatusVocabulary.Parse("Gelöst (Attempt 003)", extra)!.NamedAttempt);
+        Assert.Equal(StatusState.Resolved, StatusVocabulary.Parse("**Done**", extra)!.State);
+        Assert.Null(StatusVocabulary.Parse("Gelöst"));
+        Assert.Equal(AttemptOutcome.Failure, OutcomeVocabulary.Parse("❌ Fehlgeschlagen (2%)", extra));
+        Assert.Equal(AttemptOutcome.Success, OutcomeVocabulary.Parse("Erfolg", extra));
+        Assert.Equal(StatusState.Resolved, StatusVocabulary.Suggest("Gelösst", extra));
+    }
+
+    [Theory]
     [InlineData("Attempt 003", 3)]
     [InlineData("attempt 3", 3)]
     [InlineData("Attempt #3", 3)]

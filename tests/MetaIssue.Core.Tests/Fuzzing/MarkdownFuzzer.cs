@@ -19,6 +19,11 @@ internal sealed class MarkdownFuzzer
         // Digits outside ASCII (Arabic-Indic, Devanagari, fullwidth) where an attempt number is expected.
         "Attempt ١٢", "attempt ٠٠٣", "Attempt #०७", "Attempt १२३", "Attempt ３", "Resolved (Attempt ００２)", "٤٢", "७", "１２",
 
+        // Words people use for outcomes and statuses, negations, questions, a status section, a team's own words.
+        "Worked", "Did not work", "Didn't work", "Inconclusive", "Rolled back", "Reverted", "Unsuccessful", "Not successful",
+        "Done", "Fixed", "Completed", "Closed", "Won't fix", "Not resolved", "Partially successful", "Not yet fixed",
+        "Success? no", "## Status\n\n", "Gelöst", "Fehlgeschlagen", "(PASS)", "(FAIL)", "01-caching", "ENH-001", "attempt-3",
+
         // Inline HTML, footnote references, invisible characters and image alt text in headings.
         "<img src=\"x.png\">", "<a href=\"./README.md\">", "<a href='#top'>", "<a name=y>", "<span data-id=\"z\">", "<!--", "-->",
         "[^1]", "[^note]", "\uFE0F", "\u200D", "⚠️", "![alt](badge.svg)", "www.example.com",

@@ -79,4 +79,21 @@ public sealed class LessonRuleTests
         using var repository = Healthy("Superseded by [this](./README.md)");
         repository.Findings().Single("MI022", Readme);
     }
+
+    [Fact]
+    public void MI016_prompts_left_in_the_lesson_of_a_closed_issue_are_reported_where_they_stand()
+    {
+        using var repository = Scenario.Resolved();
+        repository.Write(Lesson, "# Lesson: Perf Resolution\n\n**Meta-Issue:** [[../../meta-issues/perf/]]\n\n## Root Cause\n\n[What actually caused it]\n");
+        var diagnostic = repository.Findings().Single("MI016", Lesson, repository.LineOf(Lesson, "[What actually"));
+        Assert.Contains("its meta-issue perf is Resolved but Perf_Resolution.md still holds the template prompt '[What actually caused it]'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MI016_the_lesson_of_an_open_issue_may_keep_its_prompts()
+    {
+        using var repository = Healthy();
+        repository.Write(Lesson, "# Lesson: Perf Resolution\n\n**Meta-Issue:** [[../../meta-issues/perf/]]\n\n## Root Cause\n\n[What actually caused it]\n");
+        repository.Findings().None("MI016");
+    }
 }

@@ -50,6 +50,48 @@ public sealed class StatusRuleTests
         Assert.Contains("Resolved (Attempt NNN)", diagnostic.Message);
     }
 
+    [Theory]
+    [InlineData("Done")]
+    [InlineData("Fixed")]
+    [InlineData("Completed")]
+    [InlineData("Closed")]
+    [InlineData("Resovled")]
+    public void MI010_words_people_use_for_resolved_are_suggested_with_the_successful_attempt(string written)
+    {
+        using var repository = Healthy("Investigating", ("caching", "❌ Failed"), ("pooling", "✅ Success"));
+        repository.Edit(Readme, "**Status:** Investigating", "**Status:** " + written);
+        var diagnostic = repository.Findings().Single("MI010", Readme, line: 3);
+        Assert.Contains($"status '{written}' is not a status word of the method; did you mean 'Resolved (Attempt 002)'?", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MI010_wont_fix_is_suggested_as_abandoned()
+    {
+        using var repository = Healthy();
+        repository.Edit(Readme, "**Status:** Investigating", "**Status:** Won't fix");
+        Assert.Contains("did you mean 'Abandoned'?", repository.Findings().Single("MI010", Readme, line: 3).Message);
+    }
+
+    [Fact]
+    public void MI010_a_missing_status_is_suggested_from_the_successful_latest_attempt()
+    {
+        using var repository = Healthy("Investigating", ("caching", "❌ Failed"), ("pooling", "✅ Success"));
+        repository.Edit(Readme, "**Status:** Investigating  \n", string.Empty);
+        var diagnostic = repository.Findings().Single("MI010", Readme, line: 1);
+        Assert.Contains("add a line '**Status:** Resolved (Attempt 002)'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MI010_a_status_heading_followed_by_a_paragraph_is_a_status()
+    {
+        using var repository = Healthy("Investigating", ("caching", "❌ Failed"), ("pooling", "✅ Success"));
+        repository.Edit(Readme, "**Status:** Investigating  \n", string.Empty);
+        repository.Edit(Readme, "## Quick Navigation", "## Status\n\nInvestigating, attempt 002 looks good\n\n## Quick Navigation");
+        var findings = repository.Findings();
+        findings.None("MI010");
+        Assert.Contains("README status is 'Investigating' but attempt 002", findings.Single("MI012", Readme).Message);
+    }
+
     [Fact]
     public void MI010_a_status_inside_code_does_not_count()
     {

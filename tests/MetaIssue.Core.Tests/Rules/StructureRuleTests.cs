@@ -67,6 +67,8 @@ public sealed class StructureRuleTests
         using var repository = Healthy();
         Directory.Move(repository.PathOf(AttemptFolder(2, "query-tuning")), repository.PathOf(AttemptFolder(3, "query-tuning")));
         repository.Edit(Readme, "[002](./attempts/002-query-tuning/)", "[003](./attempts/003-query-tuning/)");
+        repository.Edit(Log, "Attempt 002", "Attempt 003");
+        repository.Edit(TestCases, "Attempt 002", "Attempt 003");
         var diagnostic = repository.Findings().Single("MI003", AttemptFolder(3, "query-tuning"));
         Assert.Contains("attempt 002 is missing", diagnostic.Message);
     }
@@ -151,6 +153,23 @@ public sealed class StructureRuleTests
     public void MI005_results_without_an_outcome_in_a_closed_issue_are_reported()
     {
         using var repository = Healthy("Abandoned", ("caching", "❌ Failed"), ("pooling", "Some notes"));
+        var diagnostic = repository.Findings().Single("MI005", Results(2, "pooling"));
+        Assert.Contains("say 'Some notes', which is not an outcome word of the method although the meta-issue is Abandoned", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MI005_a_misspelt_outcome_gets_a_did_you_mean()
+    {
+        using var repository = Healthy("Abandoned", ("caching", "❌ Failed"), ("pooling", "Succes"));
+        var diagnostic = repository.Findings().Single("MI005", Results(2, "pooling"));
+        Assert.Contains("did you mean '**Status:** ✅ Success'?", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MI005_results_without_any_outcome_field_in_a_closed_issue_record_no_outcome()
+    {
+        using var repository = Healthy("Abandoned", ("caching", "❌ Failed"), ("pooling", "Some notes"));
+        repository.Edit(Results(2, "pooling"), "**Status:** Some notes\n", string.Empty);
         var diagnostic = repository.Findings().Single("MI005", Results(2, "pooling"));
         Assert.Contains("record no outcome although the meta-issue is Abandoned", diagnostic.Message);
     }

@@ -243,6 +243,23 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
     }
 
     [Fact]
+    public async Task The_guide_shaped_meta_issue_builds_without_a_warning()
+    {
+        using var repository = await SampleRepository.CreateAsync(fixture.Packages);
+        var corpus = RepositoryLayout.PathTo("tests/corpus/guide-example");
+        foreach (var file in Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories))
+        {
+            repository.WriteBytes(Path.GetRelativePath(corpus, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        }
+
+        repository.AddProject("src/App");
+        var build = await repository.BuildAsync(App);
+
+        Assert.Empty(build.MetaIssue);
+        Assert.Contains("MetaIssue: 1 meta-issue (1 Resolved) and 1 lesson checked, 0 warnings.", build.SummaryLines);
+    }
+
+    [Fact]
     public async Task The_real_performance_saga_gets_exactly_the_expected_warnings()
     {
         using var repository = await SampleRepository.CreateAsync(fixture.Packages);

@@ -1,0 +1,57 @@
+using MetaIssue.Tests.Support;
+using static MetaIssue.Tests.Support.Scenario;
+
+namespace MetaIssue.Tests.Rules;
+
+/// <summary>One finding per root cause: a misnamed attempt folder, or an attempt referred to but never given a folder.</summary>
+public sealed class RootCauseTests
+{
+    [Theory]
+    [InlineData("01-caching", "001-caching")]
+    [InlineData("1-caching", "001-caching")]
+    [InlineData("ENH-001", "001-enh")]
+    [InlineData("attempt-1", "001-caching")]
+    [InlineData("Attempt_001", "001-caching")]
+    public void A_misnamed_folder_is_one_finding_and_its_references_are_not_missing(string misnamed, string suggested)
+    {
+        using var repository = Healthy();
+        Directory.Move(repository.PathOf(AttemptFolder(1, "caching")), repository.PathOf($"{Folder}/attempts/{misnamed}"));
+        var findings = repository.Findings();
+        var diagnostic = Assert.Single(findings.All);
+        Assert.Equal("MI002", diagnostic.Code);
+        Assert.Contains($"rename it to '{suggested}'", diagnostic.Message);
+    }
+
+    [Fact]
+    public void An_attempt_referred_to_without_a_folder_is_one_finding_listing_the_references()
+    {
+        using var repository = Healthy();
+        repository.Delete(AttemptFolder(1, "caching"));
+        var findings = repository.Findings();
+        var diagnostic = Assert.Single(findings.All);
+        Assert.Equal("MI003", diagnostic.Code);
+        Assert.Contains("attempt 001 has no attempts/001-* folder but is referred to by", diagnostic.Message);
+        Assert.Contains("README.md:", diagnostic.Message);
+        Assert.Contains("implementation-log.md:", diagnostic.Message);
+        Assert.Contains("test-cases.md:", diagnostic.Message);
+        Assert.EndsWith("create it retroactively: dotnet new metaattempt -n caching --number 1 --issue perf", diagnostic.Message);
+    }
+
+    [Fact]
+    public void References_that_disagree_on_the_slug_leave_it_to_the_user()
+    {
+        using var repository = Healthy();
+        repository.Delete(AttemptFolder(1, "caching"));
+        repository.Edit(Log, "## Attempt 001: Caching", "## Attempt 001: Caching\n\nSee [the folder](./attempts/001-cache-layer/).\n");
+        var diagnostic = Assert.Single(repository.Findings().All);
+        Assert.Contains("dotnet new metaattempt -n <slug> --number 1 --issue perf", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_passing_mention_in_running_text_is_no_reference_to_a_missing_attempt()
+    {
+        using var repository = Healthy();
+        repository.Edit(Description, "Connections are the bottleneck.", "Connections are the bottleneck; attempt 007 might try sharding.");
+        repository.Findings().None("MI003");
+    }
+}
