@@ -7,9 +7,12 @@ namespace MetaIssue.Build;
 /// <summary>
 /// Runs the meta-issue checker and logs each finding as a coded warning with file, position and help link.
 /// It never fails the build by itself and never writes into the docs: at worst it logs one MI900 warning.
+/// Cancellable: Ctrl+C (MSBuild's <see cref="ICancelableTask.Cancel"/>) stops a long check at its next file or rule.
 /// </summary>
-public sealed class CheckMetaIssues : Task
+public sealed class CheckMetaIssues : Task, ICancelableTask
 {
+    private readonly CancellationTokenSource cancellation = new();
+
     /// <summary>The folder that repository-relative paths (roots, lessons, links starting with /) are relative to.</summary>
     [Required]
     public string RepositoryRoot { get; set; } = string.Empty;
@@ -19,7 +22,10 @@ public sealed class CheckMetaIssues : Task
 
     public string LessonsRoot { get; set; } = "docs/lessons-learned";
 
-    /// <summary>Base URL of the rule pages; each warning links to <c>{base}/MIxxx.md</c>.</summary>
+    /// <summary>
+    /// Base URL of the rule pages; each warning links to <c>{base}/MIxxx.md</c>. Empty: the pages of the release this
+    /// task belongs to (<see cref="DefaultHelpLinkBase"/>), so an old package never links to newer rule text.
+    /// </summary>
     public string HelpLinkBase { get; set; } = string.Empty;
 
     /// <summary>Where parsed files are cached between builds; empty to parse everything every build.</summary>
@@ -43,6 +49,16 @@ public sealed class CheckMetaIssues : Task
     /// <summary><c>;</c>-separated codes escalated with WarningsAsErrors (SARIF level "error").</summary>
     public string ErrorCodes { get; set; } = string.Empty;
 
+    /// <summary><c>;</c>-separated codes exempted with WarningsNotAsErrors from a treat-all-as-errors setting.</summary>
+    public string NotErrorCodes { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Log end line and column too. Off by default: MSBuild then prints <c>file(line,col,endLine,endCol)</c>, which
+    /// the problem matcher of actions/setup-dotnet (and so GitHub's inline annotations) does not recognise; the
+    /// SARIF log keeps full ranges either way.
+    /// </summary>
+    public bool WarningEndPositions { get; set; }
+
     public bool TreatWarningsAsErrors { get; set; }
 
     /// <summary>Importance of the one-per-build summary message: high, normal or low.</summary>
@@ -51,11 +67,26 @@ public sealed class CheckMetaIssues : Task
     [Output]
     public int WarningCount { get; set; }
 
+    /// <summary>The rule pages of this release: <c>https://github.com/metaissue/MetaIssue/blob/v{version}/docs/rules</c>.</summary>
+    public static string DefaultHelpLinkBase { get; } = HelpLinks.ForRelease(typeof(CheckMetaIssues).Assembly);
+
+    internal string EffectiveHelpLinkBase => string.IsNullOrWhiteSpace(HelpLinkBase) ? DefaultHelpLinkBase : HelpLinkBase.Trim();
+
+    internal CancellationToken CancellationToken => cancellation.Token;
+
+    /// <summary>Called by MSBuild on another thread when the build is cancelled.</summary>
+    public void Cancel() => cancellation.Cancel();
+
     public override bool Execute()
     {
         try
         {
             Run();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Log.LogMessage(MessageImportance.High, "MetaIssue: the check was cancelled.");
+            return false;
         }
         catch (Exception exception)
         {
@@ -89,6 +120,7 @@ public sealed class CheckMetaIssues : Task
 
         foreach (var warning in report.Warnings)
         {
+            var ranged = WarningEndPositions && warning.EndLine > 0;
             Log.LogWarning(
                 subcategory: null,
                 warningCode: warning.Code,
@@ -97,8 +129,8 @@ public sealed class CheckMetaIssues : Task
                 file: warning.File,
                 lineNumber: warning.Line,
                 columnNumber: warning.Column,
-                endLineNumber: warning.EndLine,
-                endColumnNumber: warning.EndColumn,
+                endLineNumber: ranged ? warning.EndLine : 0,
+                endColumnNumber: ranged ? warning.EndColumn : 0,
                 message: warning.Message,
                 messageArgs: Array.Empty<object>());
         }
@@ -130,9 +162,8 @@ public sealed class CheckMetaIssues : Task
 
     /// <summary>The help link as the rule's descriptor gives it; called only once MetaIssue.Core has loaded.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private string RuleHelpLink(string code) => Rules.RuleCatalog.Find(code)?.HelpLink(HelpLinkBase) ?? HelpLink(code);
+    private string RuleHelpLink(string code) => Rules.RuleCatalog.Find(code)?.HelpLink(EffectiveHelpLinkBase) ?? HelpLink(code);
 
     /// <summary>The help link built without MetaIssue.Core, for when it could not load.</summary>
-    private string HelpLink(string code) =>
-        string.IsNullOrWhiteSpace(HelpLinkBase) ? string.Empty : HelpLinkBase.TrimEnd('/') + "/" + code + ".md";
+    private string HelpLink(string code) => EffectiveHelpLinkBase.TrimEnd('/') + "/" + code + ".md";
 }

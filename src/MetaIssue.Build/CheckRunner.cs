@@ -24,10 +24,14 @@ internal static class CheckRunner
 
         // Taken before reading: an edit made during the check then shows as a change at the next build.
         var treeFingerprint = cacheDirectory is null ? null : Caching.InputFingerprint.OfTree(options);
-        var result = MetaIssueChecker.Check(options);
+        var result = MetaIssueChecker.Check(options, cache: null, task.CancellationToken);
+        task.CancellationToken.ThrowIfCancellationRequested();
         var warnings = result.Diagnostics.Select(ToWarning).ToList();
         var sarifProblem = string.IsNullOrWhiteSpace(settings.SarifLog) ? null : WriteSarif(settings, result);
-        var summary = Reporting.CheckSummary.Describe(result, new HashSet<string>(settings.SuppressedCodes, StringComparer.OrdinalIgnoreCase));
+        var summary = Reporting.CheckSummary.Describe(
+            result,
+            new HashSet<string>(settings.SuppressedCodes, StringComparer.OrdinalIgnoreCase),
+            new HashSet<string>(settings.ErrorCodes, StringComparer.OrdinalIgnoreCase));
         var (overviewMessage, overviewError) = Overview(task, result, overviewPath);
 
         // Not kept when a file could not be read for a reason outside it: fixing a permission changes neither its size
@@ -47,13 +51,29 @@ internal static class CheckRunner
         MetaIssueRoots = Split(task.Roots),
         LessonsRoot = string.IsNullOrWhiteSpace(task.LessonsRoot) ? CheckerOptions.DefaultLessonsRoot : task.LessonsRoot,
         MaxFileBytes = task.MaxFileSize > 0 ? task.MaxFileSize : CheckerOptions.DefaultMaxFileBytes,
-        HelpLinkBase = task.HelpLinkBase,
+        HelpLinkBase = task.EffectiveHelpLinkBase,
         SarifLog = task.SarifLog,
         OverviewFile = task.OverviewFile,
         SuppressedCodes = Codes(task.SuppressedCodes).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
-        ErrorCodes = Codes(task.ErrorCodes).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
+        ErrorCodes = ErrorCodes(task).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
         TreatWarningsAsErrors = task.TreatWarningsAsErrors,
     };
+
+    /// <summary>
+    /// The rule codes MSBuild will log as errors in this build: asked of the engine where it can tell (MSBuild 17.0+,
+    /// which also knows -warnaserror and -warnnotaserror from the command line), else from the forwarded settings.
+    /// Codes logged as messages are never errors (MSBuild's own precedence).
+    /// </summary>
+    private static IEnumerable<string> ErrorCodes(CheckMetaIssues task)
+    {
+        var silenced = Codes(task.SuppressedCodes);
+        var escalated = Codes(task.ErrorCodes);
+        var exempted = Codes(task.NotErrorCodes);
+        var engine = task.BuildEngine as Microsoft.Build.Framework.IBuildEngine8;
+        return Rules.RuleCatalog.All.Select(r => r.Id).Where(code => !silenced.Contains(code) && (engine is not null
+            ? engine.ShouldTreatWarningAsError(code)
+            : escalated.Contains(code) || (task.TreatWarningsAsErrors && !exempted.Contains(code))));
+    }
 
     /// <summary>Every setting (the record's serialisation), and this build of the task.</summary>
     private static string ReplayKey(CheckSettings settings) =>
@@ -102,9 +122,8 @@ internal static class CheckRunner
     private static string? WriteSarif(CheckSettings settings, CheckResult result)
     {
         var path = SarifPath(settings);
-        var errors = settings.TreatWarningsAsErrors
-            ? new HashSet<string>(Rules.RuleCatalog.All.Select(r => r.Id), StringComparer.OrdinalIgnoreCase)
-            : new HashSet<string>(settings.ErrorCodes, StringComparer.OrdinalIgnoreCase);
+        // ErrorCodes are already the codes the build escalates, treat-all and its exemptions included.
+        var errors = new HashSet<string>(settings.ErrorCodes, StringComparer.OrdinalIgnoreCase);
         var sarif = new Reporting.SarifSettings
         {
             ToolVersion = typeof(CheckRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",

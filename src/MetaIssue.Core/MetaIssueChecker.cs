@@ -19,24 +19,26 @@ public static class MetaIssueChecker
     /// throws for unreadable files or folders, nor for a rule that fails: those become MI900 findings. Safe to call
     /// from several threads on different options; one call uses one cache at a time.
     /// </summary>
-    public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null)
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked per file and per rule).</exception>
+    public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
-        var tree = DocsTreeReader.Read(options, cache ?? cacheFile);
+        var tree = DocsTreeReader.Read(options, cache ?? cacheFile, cancellationToken);
         cacheFile?.Save();
-        var result = Check(tree, options);
+        var result = Check(tree, options, cancellationToken);
         result.CacheHits = cacheFile?.Hits;
         result.CacheMisses = cacheFile?.Misses;
         return result;
     }
 
-    /// <summary>Runs every rule on an already read <paramref name="tree"/>; the rest as <see cref="Check(CheckerOptions, IFactsCache?)"/>.</summary>
-    public static CheckResult Check(DocsTree tree, CheckerOptions options)
+    /// <summary>Runs every rule on an already read <paramref name="tree"/>; the rest as <see cref="Check(CheckerOptions, IFactsCache?, CancellationToken)"/>.</summary>
+    public static CheckResult Check(DocsTree tree, CheckerOptions options, CancellationToken cancellationToken = default)
     {
         var context = new CheckContext(tree, options);
         var sink = new DiagnosticSink();
         foreach (var rule in RuleCatalog.Rules)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 rule.Check(context, sink.For(rule.Descriptor));

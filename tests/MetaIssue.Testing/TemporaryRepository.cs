@@ -36,7 +36,13 @@ public abstract class TemporaryRepository<TSelf> : IDisposable
         var path = PathOf(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, content);
+        Written(path);
         return Self;
+    }
+
+    /// <summary>Called after every write (Write, WriteBytes, Edit) with the file's absolute path.</summary>
+    protected virtual void Written(string path)
+    {
     }
 
     public string Read(string relativePath) => File.ReadAllText(PathOf(relativePath));

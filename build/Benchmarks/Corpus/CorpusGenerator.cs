@@ -87,6 +87,17 @@ internal static class CorpusGenerator
                 Write($"{folder}/attempts/draft-next-idea/attempt-results.md", writer.AttemptResults(draft));
             }
 
+            if (issue.MisplacedFolder is { } misplaced)
+            {
+                var draft = new AttemptPlan { Number = issue.Has("MI006", 0) ? 1 : issue.Last.Number + 1, Slug = "next-idea", Outcome = Outcome.InProgress };
+                if (issue.Has("MI006", 0))
+                {
+                    Write($"{misplaced}/README.md", writer.Readme());
+                }
+
+                Write($"{misplaced}/attempts/{draft.FolderName}/solution-approach.md", writer.SolutionApproach(draft));
+            }
+
             if (issue.HasAnalysis)
             {
                 Write($"{folder}/analysis/profiling-notes.md", writer.ProfilingNotes());

@@ -50,6 +50,9 @@ internal sealed class IssuePlan
 
     public bool HasAnalysis { get; set; }
 
+    /// <summary>For an MI006 defect: the repository-relative folder written outside the roots, or the mistyped twin.</summary>
+    public string? MisplacedFolder { get; set; }
+
     public bool Has(string rule, int variant = -1) => Defect is { } d && d.Rule == rule && (variant < 0 || d.Variant == variant);
 
     public bool IsClosed => State is IssueState.Resolved or IssueState.Abandoned or IssueState.Superseded;

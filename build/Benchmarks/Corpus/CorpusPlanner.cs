@@ -160,6 +160,13 @@ internal static class CorpusPlanner
                 issue.Last.Outcome = Outcome.Failed;
                 issue.Last.HasResults = true;
                 break;
+            case "MI006":
+                // Variant 0: `dotnet new metaissue` run in docs/; variant 1: an attempt under a mistyped --issue
+                // (the issue's name without its second letter).
+                issue.MisplacedFolder = issue.Defect!.Variant == 0
+                    ? $"docs/docs/meta-issues/{issue.Name}-draft"
+                    : $"docs/meta-issues/{issue.Name.Remove(1, 1)}";
+                break;
             case "MI900":
                 issue.HasAnalysis = true;
                 break;

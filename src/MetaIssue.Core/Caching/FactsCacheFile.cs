@@ -35,6 +35,7 @@ public sealed class FactsCacheFile : IFactsCache
 
     public int Misses => _misses;
 
+    private readonly DateTime _openedUtc = DateTime.UtcNow;
     private int _hits;
     private int _misses;
     private int _remembered;
@@ -85,6 +86,12 @@ public sealed class FactsCacheFile : IFactsCache
 
     public void Remember(string fullPath, long length, DateTime lastWriteTimeUtc, MarkdownFacts facts)
     {
+        // A file written this close to its parse may change again without a new size or time (racy git).
+        if (InputFingerprint.IsRacy(lastWriteTimeUtc, _openedUtc))
+        {
+            return;
+        }
+
         _current[fullPath] = new Entry(length, lastWriteTimeUtc.Ticks, facts);
         Interlocked.Increment(ref _remembered);
     }

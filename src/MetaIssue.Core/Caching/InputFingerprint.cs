@@ -1,17 +1,31 @@
 using System.Security.Cryptography;
 using System.Text;
 using MetaIssue.IO;
+using MetaIssue.Scanning;
 
 namespace MetaIssue.Caching;
 
 /// <summary>
 /// Hashes of what a check reads, taken without reading any file's content: every entry below the meta-issue roots
 /// and the lessons folder (relative path, file or folder, size, last write time), and the state of the paths outside
-/// them that the check consulted (link targets elsewhere in the repository, an overview file). When both hashes equal
+/// them that the check consulted (link targets elsewhere in the repository, an overview file), and the verdicts of the
+/// bounded search for meta-issues outside the roots. When both hashes equal
 /// those of the last check, that check's findings are still the findings.
 /// </summary>
 public static class InputFingerprint
 {
+    /// <summary>
+    /// How close to "now" a last write time may be before size and time stop proving a file unchanged: git's racy-clean
+    /// rule (Documentation/technical/racy-git.txt), with a margin for file systems that keep times to 1 s (HFS+, ext3)
+    /// or 2 s (FAT). A file written within this window of a fingerprint, or later, may be rewritten in the same clock
+    /// tick without any visible change, so it is never trusted: it makes the fingerprint unique (no replay) and is
+    /// not kept in the facts cache, and the next build, once the window has passed, checks it and trusts it again.
+    /// </summary>
+    public static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether a file last written at <paramref name="lastWriteUtc"/> cannot be trusted by size and time at <paramref name="nowUtc"/>.</summary>
+    public static bool IsRacy(DateTime lastWriteUtc, DateTime nowUtc) => lastWriteUtc >= nowUtc - RacyWindow;
+
     // Deeper than the tree reader goes (it stops at 24 levels below a meta-issue), so whatever it reads is covered.
     private const int MaxDepth = 40;
 
@@ -33,6 +47,11 @@ public static class InputFingerprint
             Walk(new DirectoryInfo(folder), string.Empty, 0, text);
         }
 
+        // A meta-issue written outside the roots changes nothing below them, yet must end a replay: the bounded
+        // search for such folders is part of the fingerprint (it lists folders only, so a no-op build stays cheap).
+        var lessons = PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim()));
+        var roots = folders.Where(f => !string.Equals(f, lessons, StringComparison.Ordinal)).ToList();
+        StrayMetaIssueFinder.Find(root, roots, lessons, text);
         return Hash(text);
     }
 
@@ -108,7 +127,14 @@ public static class InputFingerprint
     {
         try
         {
-            return file.Exists ? file.Length + "|" + file.LastWriteTimeUtc.Ticks + Mode(file) : "absent";
+            if (!file.Exists)
+            {
+                return "absent";
+            }
+
+            var written = file.LastWriteTimeUtc;
+            var racy = IsRacy(written, DateTime.UtcNow) ? "|racy " + Guid.NewGuid().ToString("N") : string.Empty;
+            return file.Length + "|" + written.Ticks + Mode(file) + racy;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

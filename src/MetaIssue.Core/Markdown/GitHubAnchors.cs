@@ -4,8 +4,12 @@ using System.Text;
 namespace MetaIssue.Markdown;
 
 /// <summary>
-/// Heading anchors as GitHub renders them: lower case, punctuation and symbols (emoji included) dropped, spaces turned
-/// into hyphens, and repeated anchors suffixed <c>-1</c>, <c>-2</c>, … in document order.
+/// Heading anchors as GitHub renders them: the heading's text content lower-cased, every character that is not a
+/// letter, mark, decimal digit, connector punctuation, zero-width (non-)joiner, hyphen or space dropped (symbols and
+/// emoji included), each space turned into a hyphen (a trailing one too), and repeated anchors suffixed <c>-1</c>,
+/// <c>-2</c>, … in document order. Source of the rule: the slug filter of GitHub's html-pipeline TOC filter
+/// (<c>[^\p{Word}\- ]</c> removed, where Onigmo's <c>\p{Word}</c> is Alphabetic, Mark, Decimal_Number,
+/// Connector_Punctuation and Join_Control).
 /// </summary>
 public sealed class GitHubAnchors
 {
@@ -32,10 +36,11 @@ public sealed class GitHubAnchors
         return candidate;
     }
 
+    /// <summary>The anchor of one heading's text content, before duplicates are numbered. Not trimmed: see the class.</summary>
     public static string Slug(string headingText)
     {
         var builder = new StringBuilder(headingText.Length);
-        foreach (var original in headingText.Trim())
+        foreach (var original in headingText)
         {
             // ASCII, nearly every heading, without the Unicode tables.
             if (original < 128)
@@ -69,8 +74,10 @@ public sealed class GitHubAnchors
                 case UnicodeCategory.EnclosingMark:
                 case UnicodeCategory.DecimalDigitNumber:
                 case UnicodeCategory.LetterNumber:
-                case UnicodeCategory.OtherNumber:
                 case UnicodeCategory.ConnectorPunctuation:
+                    builder.Append(c);
+                    break;
+                case UnicodeCategory.Format when c is '\u200C' or '\u200D':
                     builder.Append(c);
                     break;
                 case UnicodeCategory.DashPunctuation when c == '-':

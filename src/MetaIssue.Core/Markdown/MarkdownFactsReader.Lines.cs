@@ -67,7 +67,7 @@ public static partial class MarkdownFactsReader
                         AppendSpan(current, entity.Transcoded.ToString(), entity.Span.Start, entity.Span.End, origin);
                         break;
                     case HtmlInline html:
-                        ReadHtmlAnchors(html.Tag ?? string.Empty);
+                        ReadHtml(html.Tag ?? string.Empty, html.Span.Start);
                         break;
                     case AutolinkInline autolink:
                         AppendSpan(current, autolink.Url ?? string.Empty, autolink.Span.Start + 1, autolink.Span.End, origin | TextOrigin.Autolink);

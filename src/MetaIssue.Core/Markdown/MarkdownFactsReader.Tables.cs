@@ -114,18 +114,5 @@ public static partial class MarkdownFactsReader
                 }
             }
         }
-
-        private void ReadHtmlAnchors(string html)
-        {
-            if (html.IndexOf("id", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("name", StringComparison.OrdinalIgnoreCase) < 0)
-            {
-                return;
-            }
-
-            foreach (Match match in HtmlAnchorPattern.Matches(html))
-            {
-                _htmlAnchors.Add(match.Groups[1].Value);
-            }
-        }
     }
 }

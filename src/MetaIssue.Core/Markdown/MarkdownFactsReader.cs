@@ -10,8 +10,9 @@ using MetaIssue.Conventions;
 namespace MetaIssue.Markdown;
 
 /// <summary>
-/// Parses a Markdown file once with Markdig (GitHub flavour: pipe tables, task lists, YAML front matter, precise
-/// source spans) and walks the tree once to collect its <see cref="MarkdownFacts"/>. The walk uses explicit stacks,
+/// Parses a Markdown file once with Markdig, its extensions those of GitHub Flavored Markdown 0.29 (tables, task
+/// lists, strikethrough, extended autolinks) plus the two GitHub renders beyond the spec (footnotes, YAML front
+/// matter), and no other that changes what a line means; precise source spans and walks the tree once to collect its <see cref="MarkdownFacts"/>. The walk uses explicit stacks,
 /// never recursion, so pathological nesting cannot overflow the stack.
 /// </summary>
 public static partial class MarkdownFactsReader
@@ -21,6 +22,9 @@ public static partial class MarkdownFactsReader
         .UsePreciseSourceLocation()
         .UsePipeTables()
         .UseTaskLists()
+        .UseFootnotes()
+        .UseAutoLinks()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
         .UseYamlFrontMatter()
         .Build();
 
@@ -35,10 +39,6 @@ public static partial class MarkdownFactsReader
         private static readonly Regex FrontMatterPattern = new(
             @"^(?<key>[A-Za-z_][\w -]{0,39}?)\s*:\s*(?<value>.*?)\s*$",
             RegexOptions.CultureInvariant);
-
-        private static readonly Regex HtmlAnchorPattern = new(
-            @"\b(?:id|name)\s*=\s*[""']([^""']+)[""']",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex WikiLinkPattern = new(
             @"\[\[(?<target>[^\[\]|\r\n]+?)(?:\|(?<label>[^\[\]\r\n]*))?\]\]",
@@ -95,7 +95,7 @@ public static partial class MarkdownFactsReader
                         ReadDefinitions(definitions);
                         break;
                     case HtmlBlock html:
-                        ReadHtmlAnchors(html.Lines.ToString());
+                        ReadHtmlBlock(html);
                         break;
                     case CodeBlock:
                         break; // fenced or indented code: examples, not content
@@ -156,7 +156,7 @@ public static partial class MarkdownFactsReader
             var lines = BuildLines(heading.Inline);
             var text = string.Join(" ", lines.Select(l => l.Text)).Trim();
             var range = _map.Range(heading.Span.Start, heading.Span.End);
-            _headings.Add(new HeadingFact(heading.Level, text, _anchors.Next(text), range));
+            _headings.Add(new HeadingFact(heading.Level, text, _anchors.Next(AnchorText(heading.Inline)), range));
 
             var named = new HashSet<int>();
             foreach (var line in lines)

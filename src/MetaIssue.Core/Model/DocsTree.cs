@@ -33,6 +33,18 @@ public sealed class DocsTree
 
     public IReadOnlyList<DocumentFile> Lessons { get; }
 
+    /// <summary>
+    /// Folders outside the meta-issue roots that look like meta-issues (full paths): never checked until moved under
+    /// a root. Found by a bounded search, see <c>Scanning.StrayMetaIssueFinder</c>.
+    /// </summary>
+    public IReadOnlyList<string> StrayFolders { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Folders under a root that hold only <c>attempts/</c> and are named one or two edits away from a meta-issue:
+    /// a mistyped <c>--issue</c>. They are not in <see cref="MetaIssues"/>, so their one finding is the name.
+    /// </summary>
+    public IReadOnlyList<TwinFolder> Twins { get; init; } = Array.Empty<TwinFolder>();
+
     /// <summary>Folders or entries that could not be read or were deliberately not followed.</summary>
     public IReadOnlyList<ScanProblem> Problems { get; }
 
@@ -65,3 +77,6 @@ public sealed class DocsTree
 /// <summary>A path the scan could not use, and why (reported as MI900).</summary>
 /// <param name="MayPass">What went wrong may go away with nothing in the tree changing (a folder's permissions).</param>
 public sealed record ScanProblem(string FullPath, string Message, bool MayPass = false);
+
+/// <summary>A folder holding only attempts (<see cref="Twin"/>) whose name is a near miss of <see cref="Original"/>'s.</summary>
+public sealed record TwinFolder(MetaIssueFolder Twin, MetaIssueFolder Original);

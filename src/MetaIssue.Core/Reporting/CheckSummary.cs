@@ -1,6 +1,7 @@
 using System.Text;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
+using MetaIssue.Text;
 
 namespace MetaIssue.Reporting;
 
@@ -10,7 +11,9 @@ namespace MetaIssue.Reporting;
 /// </summary>
 public static class CheckSummary
 {
-    public static string Describe(CheckResult result, ICollection<string>? silencedCodes = null)
+    /// <param name="silencedCodes">Codes shown as messages (NoWarn): counted apart, not as warnings.</param>
+    /// <param name="errorCodes">Codes the build logs as errors (WarningsAsErrors and the like): counted as errors.</param>
+    public static string Describe(CheckResult result, ICollection<string>? silencedCodes = null, ICollection<string>? errorCodes = null)
     {
         var tree = result.Tree;
         var builder = new StringBuilder();
@@ -21,7 +24,8 @@ public static class CheckSummary
         var issues = tree.MetaIssues.Count == 1 ? "meta-issue" : "meta-issues";
         var lessons = tree.Lessons.Count == 1 ? "lesson" : "lessons";
         var silenced = silencedCodes is null ? 0 : result.Diagnostics.Count(d => silencedCodes.Contains(d.Code));
-        var shown = result.Diagnostics.Count - silenced;
+        var errors = errorCodes is null ? 0 : result.Diagnostics.Count(d => errorCodes.Contains(d.Code) && silencedCodes?.Contains(d.Code) != true);
+        var shown = result.Diagnostics.Count - silenced - errors;
         var warnings = shown == 1 ? "warning" : "warnings";
         builder.Append($"MetaIssue: {tree.MetaIssues.Count} {issues}");
         if (tree.MetaIssues.Count > 0)
@@ -30,6 +34,11 @@ public static class CheckSummary
         }
 
         builder.Append($" and {tree.Lessons.Count} {lessons} checked, {shown} {warnings}");
+        if (errors > 0)
+        {
+            builder.Append(errors == 1 ? " and 1 error" : $" and {errors} errors");
+        }
+
         builder.Append(silenced > 0 ? $" ({silenced} more silenced by NoWarn)." : ".");
         if (tree.MetaIssues.Count == 0)
         {
@@ -41,7 +50,16 @@ public static class CheckSummary
         foreach (var issue in tree.MetaIssues.Where(m => m.Status is { IsOpen: true }))
         {
             builder.AppendLine();
-            builder.Append($"  {issue.Name} ({issue.Status!.Name}, {Count(issue.Attempts.Count, "attempt")}): next attempt: {NextAttemptCommand(issue)}");
+            builder.Append($"  {issue.Name} ({issue.Status!.Name}, {Count(issue.Attempts.Count, "attempt")}): ");
+            if (issue.LatestAttempt is { Outcome: AttemptOutcome.Success, Number: int number })
+            {
+                // The saga is over but the README does not say so yet: a next attempt is the wrong advice.
+                builder.Append($"attempt {AttemptReferences.Format(number)} succeeded: set '**Status:** Resolved (Attempt {AttemptReferences.Format(number)})' in {issue.RelativePath}/README.md");
+            }
+            else
+            {
+                builder.Append("next attempt: ").Append(NextAttemptCommand(issue));
+            }
         }
 
         return builder.ToString();
@@ -49,14 +67,16 @@ public static class CheckSummary
 
     /// <summary>
     /// The command that scaffolds the meta-issue's next attempt, runnable from the repository root. Outside the
-    /// default root the template is run inside the meta-issue's folder, with --issue naming it.
+    /// default root the template is run inside the meta-issue's folder, with --issue naming it. Paths and names are
+    /// shell-quoted (<see cref="ShellQuote"/>); <c>&lt;slug&gt;</c> is the one word left for the reader to replace.
     /// </summary>
     public static string NextAttemptCommand(MetaIssueFolder issue)
     {
         var number = AttemptReferences.Format(issue.NextAttemptNumber);
+        var name = ShellQuote.Word(issue.Name);
         return issue.RootRelativePath == CheckerOptions.DefaultMetaIssueRoot
-            ? $"dotnet new metaattempt -n <slug> --number {number} --issue {issue.Name}"
-            : $"cd {issue.RelativePath} && dotnet new metaattempt -n <slug> --number {number} --issue {issue.Name}";
+            ? $"dotnet new metaattempt -n <slug> --number {number} --issue {name}"
+            : $"cd {ShellQuote.Word(issue.RelativePath)} && dotnet new metaattempt -n <slug> --number {number} --issue {name}";
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -1,10 +1,15 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Links;
 using MetaIssue.Markdown;
+using MetaIssue.Text;
 
 namespace MetaIssue.Rules;
 
-/// <summary>MI031: a link's #fragment names a heading (GitHub anchor rules) or HTML anchor of the Markdown file it leads to.</summary>
+/// <summary>
+/// MI031: a link's #fragment names a heading (GitHub anchor rules) or HTML anchor of the Markdown file it leads to,
+/// or a fragment every browser defines (<c>#top</c>, the empty one). Fragments of other files (<c>#L10</c>,
+/// <c>#L10-L20</c> line anchors of code files on GitHub) and of folders are not judged.
+/// </summary>
 public sealed class BrokenAnchorRule : Rule
 {
     /// <summary>MI031's code, title, description and message format: the source of its catalogue entry and help page.</summary>
@@ -52,18 +57,31 @@ public sealed class BrokenAnchorRule : Rule
             }
 
             var fragment = target.Fragment!;
-            if (anchors.Set.Contains(fragment))
+            if (anchors.Set.Contains(fragment) || IsTopOfDocument(fragment))
             {
                 continue;
             }
 
             var file = target.Kind == LinkTargetKind.SameDocument ? "this file" : context.Display(target.Path);
             var closest = Closest(fragment, anchors.List);
-            var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{closest}'?";
+            var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{Printable(closest)}'?";
             report.At(document.FullPath, link.Range,
-                $"'#{BrokenLinkRule.Shorten(fragment)}' names no heading in {file}", $"{hint}");
+                $"'#{Printable(BrokenLinkRule.Shorten(fragment))}' names no heading in {file}", $"{hint}");
         }
     }
+
+    /// <summary>
+    /// <c>#top</c> (ASCII case-insensitive) scrolls to the start of any page when no element has that id (HTML
+    /// Living Standard, 7.4.6.3 "Scrolling to a fragment"); the empty fragment is never reported.
+    /// </summary>
+    internal static bool IsTopOfDocument(string fragment) => string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A fragment as printed: characters nobody can see (U+FE0F, joiners, other format characters, combining
+    /// marks, spaces) percent-encoded, so a suggestion never looks identical to the rejected fragment, and either
+    /// pasted into a link resolves to the same anchor.
+    /// </summary>
+    internal static string Printable(string fragment) => PercentEncoding.Encode(fragment, PercentEncoding.IsInvisible);
 
     /// <summary>The anchor closest to the fragment by edit distance, if it is close enough to be a typo or a renamed heading.</summary>
     private static string? Closest(string fragment, IReadOnlyList<string> anchors)
@@ -73,7 +91,7 @@ public sealed class BrokenAnchorRule : Rule
         var bestDistance = int.MaxValue;
         foreach (var anchor in anchors.Distinct())
         {
-            var distance = EditDistance(lower, anchor, bestDistance);
+            var distance = EditDistance.Between(lower, anchor, bestDistance);
             if (distance < bestDistance)
             {
                 best = anchor;
@@ -82,29 +100,5 @@ public sealed class BrokenAnchorRule : Rule
         }
 
         return best is not null && bestDistance <= Math.Max(2, lower.Length / 3) ? best : null;
-    }
-
-    private static int EditDistance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) >= limit)
-        {
-            return limit;
-        }
-
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

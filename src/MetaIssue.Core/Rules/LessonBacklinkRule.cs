@@ -1,6 +1,7 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.IO;
 using MetaIssue.Links;
+using MetaIssue.Markdown;
 using MetaIssue.Model;
 
 namespace MetaIssue.Rules;
@@ -38,9 +39,13 @@ public sealed class LessonBacklinkRule : MetaIssueRule
         foreach (var lesson in lessons.Where(l => !linked.Contains(l.FullPath)))
         {
             var title = lesson.Facts?.Title?.Text is { Length: > 0 } heading ? heading : Path.GetFileNameWithoutExtension(lesson.FileName).Replace('_', ' ');
-            var relative = PathText.RelativeLink(issue.FullPath, lesson.FullPath);
+            var relative = LinkDestination.Format(PathText.RelativeLink(issue.FullPath, lesson.FullPath));
             report.At(readme.FullPath, Where.Section(readme, "lesson"),
-                $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back", $"add '- [{title}]({relative})' under '## Lessons Learned'");
+                $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back", $"add '- [{LinkLabel(title)}]({relative})' under '## Lessons Learned'");
         }
     }
+
+    /// <summary>The title as link text: brackets and backslashes escaped, so the label cannot close the link early.</summary>
+    private static string LinkLabel(string title) =>
+        title.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]");
 }

@@ -1,6 +1,7 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.IO;
 using MetaIssue.Model;
+using MetaIssue.Text;
 
 namespace MetaIssue.Rules;
 
@@ -26,7 +27,7 @@ public sealed class MissingLessonRule : MetaIssueRule
         {
             var lessons = context.Display(context.Tree.LessonsRoot);
             report.At(readme.FullPath, field.ValueRange,
-                status.Name, lessons, issue.Name);
+                status.Name, lessons, ShellQuote.Word(issue.Name));
         }
     }
 }

@@ -16,6 +16,7 @@ public static class RuleCatalog
         new AttemptNumberingRule(),
         new MissingSolutionApproachRule(),
         new MissingAttemptResultsRule(),
+        new MisplacedMetaIssueRule(),
         new ReadmeStatusRule(),
         new ResolvedAttemptRule(),
         new StaleStatusRule(),

@@ -1,6 +1,7 @@
 using MetaIssue.Conventions;
 using MetaIssue.IO;
 using MetaIssue.Model;
+using MetaIssue.Text;
 
 namespace MetaIssue.Scanning;
 
@@ -13,7 +14,7 @@ public static class DocsTreeReader
 {
     private const int MaxFolderDepth = 24;
 
-    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null)
+    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
         var root = PathText.Normalize(options.RepositoryRoot);
         var problems = new List<ScanProblem>();
@@ -48,11 +49,46 @@ public static class DocsTreeReader
             ? MarkdownBelow(root, new DirectoryInfo(lessonsRoot), problems, 0).ToList()
             : new List<DocumentFile>();
 
+        var twins = TwinsAmong(metaIssues);
+        metaIssues.RemoveAll(m => twins.Any(t => t.Twin == m));
         var distinctProblems = problems.GroupBy(p => (p.FullPath, p.Message)).Select(g => g.First()).ToList();
-        var tree = new DocsTree(root, roots, lessonsRoot, metaIssues, lessons, distinctProblems);
-        DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache);
+        var tree = new DocsTree(root, roots, lessonsRoot, metaIssues, lessons, distinctProblems)
+        {
+            StrayFolders = StrayMetaIssueFinder.Find(root, roots, lessonsRoot),
+            Twins = twins,
+        };
+        DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache, cancellationToken);
         return tree;
     }
+
+    /// <summary>
+    /// Folders holding nothing but <c>attempts/</c> whose name is within <see cref="TwinDistance"/> edits of a
+    /// meta-issue that has its core files; the closest such meta-issue is the one meant.
+    /// </summary>
+    private static List<TwinFolder> TwinsAmong(IReadOnlyList<MetaIssueFolder> metaIssues)
+    {
+        var twins = new List<TwinFolder>();
+        var complete = metaIssues.Where(m => m.CoreDocuments.Count > 0).ToList();
+        foreach (var candidate in metaIssues.Where(m => m.CoreDocuments.Count == 0 && m.OtherDocuments.All(d => d.FullPath.StartsWith(Path.Combine(m.FullPath, MetaIssueFolder.AttemptsFolder), StringComparison.Ordinal))))
+        {
+            var limit = TwinDistance(candidate.Name) + 1;
+            var closest = complete
+                .Select(m => (Issue: m, Distance: EditDistance.Between(candidate.Name.ToLowerInvariant(), m.Name.ToLowerInvariant(), limit)))
+                .Where(c => c.Distance < limit)
+                .OrderBy(c => c.Distance)
+                .ThenBy(c => c.Issue.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (closest.Issue is not null)
+            {
+                twins.Add(new TwinFolder(candidate, closest.Issue));
+            }
+        }
+
+        return twins;
+    }
+
+    /// <summary>Edits that still make a near miss: one, or two for names of 12 characters or more.</summary>
+    internal static int TwinDistance(string name) => name.Length >= 12 ? 2 : 1;
 
     /// <summary>
     /// Reads one meta-issue, listing each of its folders once. A subfolder of a root is a meta-issue when it holds a

@@ -14,7 +14,8 @@ internal static class DocumentLoader
     private const int WorkerStackBytes = 64 * 1024 * 1024;
     private const int FilesPerWorker = 8;
 
-    public static void LoadAll(IReadOnlyList<DocumentFile> documents, CheckerOptions options, IFactsCache? cache)
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled: workers stop after their current file.</exception>
+    public static void LoadAll(IReadOnlyList<DocumentFile> documents, CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default)
     {
         if (documents.Count == 0)
         {
@@ -27,7 +28,7 @@ internal static class DocumentLoader
 
         void Work()
         {
-            while (queue.TryDequeue(out var document))
+            while (!cancellationToken.IsCancellationRequested && queue.TryDequeue(out var document))
             {
                 try
                 {
@@ -46,6 +47,7 @@ internal static class DocumentLoader
             .ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private static void Load(DocumentFile document, long maxBytes, IFactsCache? cache)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MetaIssue.Edits;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
+using MetaIssue.Text;
 
 namespace MetaIssue.Tool.Commands;
 
@@ -44,7 +45,7 @@ internal sealed partial class ToolCommands
             workspace.Apply(fix, output);
             PrintNotes("attempt", edits.Notes);
 
-            output.WriteLine($"Attempt {AttemptReferences.Format(number)}: write the plan in solution-approach.md; when it ends: metaissue outcome {folder.Name} {AttemptReferences.Format(number)} <success|failed|partial|abandoned>");
+            output.WriteLine($"Attempt {AttemptReferences.Format(number)}: write the plan in solution-approach.md; when it ends: metaissue outcome {ShellQuote.Word(folder.Name)} {AttemptReferences.Format(number)} <success|failed|partial|abandoned>");
             return 0;
         });
         return command;

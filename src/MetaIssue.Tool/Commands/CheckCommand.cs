@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using MetaIssue.IO;
 using MetaIssue.Reporting;
+using MetaIssue.Conventions;
+using MetaIssue.Text;
 
 namespace MetaIssue.Tool.Commands;
 
@@ -94,7 +96,10 @@ internal sealed partial class ToolCommands
                 text.Append(CheckSummary.Describe(result).Replace("\r\n", "\n").Split('\n')[0]).Append('\n');
                 foreach (var issue in result.Tree.MetaIssues.Where(m => m.Status is { IsOpen: true }))
                 {
-                    text.Append($"  {issue.Name} ({issue.Status!.Name}): next attempt: metaissue attempt {issue.Name} <slug>\n");
+                    // A success awaiting its status gets the close command, never a next attempt.
+                    text.Append(issue.LatestAttempt is { Outcome: AttemptOutcome.Success, Number: int won }
+                        ? $"  {issue.Name} ({issue.Status!.Name}): attempt {AttemptReferences.Format(won)} succeeded: metaissue close {ShellQuote.Word(issue.Name)} resolved --attempt {AttemptReferences.Format(won)}\n"
+                        : $"  {issue.Name} ({issue.Status!.Name}): next attempt: metaissue attempt {ShellQuote.Word(issue.Name)} <slug>\n");
                 }
                 return text.ToString();
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MetaIssue.Edits;
 using MetaIssue.IO;
 using MetaIssue.Conventions;
+using MetaIssue.Text;
 
 namespace MetaIssue.Tool.Commands;
 
@@ -48,12 +49,12 @@ internal sealed partial class ToolCommands
                 case "resolved":
                     var successes = folder.NumberedAttempts.Where(a => a.Outcome == AttemptOutcome.Success).ToList();
                     var number = parse.GetValue(attempt) ?? successes.LastOrDefault()?.Number
-                        ?? throw new ToolException($"{folder.Name} has no successful attempt; record one (metaissue outcome {folder.Name} <n> success) or pass --attempt; nothing was written");
+                        ?? throw new ToolException($"{folder.Name} has no successful attempt; record one (metaissue outcome {ShellQuote.Word(folder.Name)} <n> success) or pass --attempt; nothing was written");
                     var named = folder.NumberedAttempts.FirstOrDefault(a => a.Number == number)
                         ?? throw new ToolException($"{folder.Name} has no attempt {AttemptReferences.Format(number)}; nothing was written");
                     if (named.Outcome != AttemptOutcome.Success)
                     {
-                        throw new ToolException($"attempt {AttemptReferences.Format(number)} is recorded as {named.Outcome.DisplayName()}; record its success first (metaissue outcome {folder.Name} {AttemptReferences.Format(number)} success); nothing was written");
+                        throw new ToolException($"attempt {AttemptReferences.Format(number)} is recorded as {named.Outcome.DisplayName()}; record its success first (metaissue outcome {ShellQuote.Word(folder.Name)} {AttemptReferences.Format(number)} success); nothing was written");
                     }
 
                     status = IssueEdits.StatusText(StatusState.Resolved, number, null, null);

@@ -5,6 +5,7 @@ using MetaIssue.IO;
 using MetaIssue.Model;
 using MetaIssue.Reporting;
 using MetaIssue.Conventions;
+using MetaIssue.Text;
 
 namespace MetaIssue.Tool.Commands;
 
@@ -141,10 +142,10 @@ internal sealed partial class ToolCommands
             var label = latest is null ? null : AttemptReferences.Format(latest.Number!.Value);
             return latest switch
             {
-                null => $"metaissue attempt {issue.Name} <slug>",
-                { Outcome: AttemptOutcome.InProgress or AttemptOutcome.Unknown } => $"run attempt {label}, then: metaissue outcome {issue.Name} {label} <success|failed|partial|abandoned>",
-                { Outcome: AttemptOutcome.Success } => $"metaissue close {issue.Name} resolved --attempt {label} --lesson <Name> --category <c>",
-                _ => $"metaissue understanding {issue.Name} \"<theory>\", then: metaissue attempt {issue.Name} <slug>",
+                null => $"metaissue attempt {ShellQuote.Word(issue.Name)} <slug>",
+                { Outcome: AttemptOutcome.InProgress or AttemptOutcome.Unknown } => $"run attempt {label}, then: metaissue outcome {ShellQuote.Word(issue.Name)} {label} <success|failed|partial|abandoned>",
+                { Outcome: AttemptOutcome.Success } => $"metaissue close {ShellQuote.Word(issue.Name)} resolved --attempt {label} --lesson <Name> --category <c>",
+                _ => $"metaissue understanding {ShellQuote.Word(issue.Name)} \"<theory>\", then: metaissue attempt {ShellQuote.Word(issue.Name)} <slug>",
             };
         }
     }

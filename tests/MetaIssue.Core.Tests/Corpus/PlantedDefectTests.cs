@@ -33,7 +33,7 @@ public sealed class PlantedDefectTests
             var plans = CorpusPlanner.Plan(MetaIssues, seed);
             var result = MetaIssueChecker.Check(new CheckerOptions(root));
             var byIssue = result.Diagnostics
-                .GroupBy(d => result.Tree.MetaIssueContaining(d.FilePath)?.Name ?? OwnerOfLesson(plans, d.FilePath) ?? d.FilePath)
+                .GroupBy(d => result.Tree.MetaIssueContaining(d.FilePath)?.Name ?? OwnerOfLesson(plans, d.FilePath) ?? OwnerOfMisplaced(plans, root, d.FilePath) ?? d.FilePath)
                 .ToDictionary(g => g.Key, g => g.Select(d => d.Code).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToList());
 
             var failures = new List<string>();
@@ -59,6 +59,11 @@ public sealed class PlantedDefectTests
             }
         }
     }
+
+    /// <summary>A misplaced folder's finding (MI006) belongs to the meta-issue whose defect planted it.</summary>
+    private static string? OwnerOfMisplaced(IEnumerable<IssuePlan> plans, string root, string path) =>
+        plans.FirstOrDefault(p => p.MisplacedFolder is { } folder
+            && string.Equals(Path.GetFullPath(Path.Combine(root, folder)), Path.GetFullPath(path), StringComparison.Ordinal))?.Name;
 
     /// <summary>A lesson's findings belong to the meta-issue it was written for.</summary>
     private static string? OwnerOfLesson(IEnumerable<IssuePlan> plans, string path) =>

@@ -127,8 +127,11 @@ public sealed class RulePagesTests
 
         var result = MetaIssueChecker.Check(options);
         Assert.Equal(RuleCatalog.All.Count + 1, result.Tree.Lessons.Count);
-        Assert.True(result.Diagnostics.Count == 0,
-            "the rule pages break the checker's link rules:\n" + string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
+
+        // With no roots, the repository's example meta-issues (test fixtures) are rightly reported as outside them.
+        var findings = result.Diagnostics.Where(d => d.Code != MisplacedMetaIssueRule.Definition.Id).ToList();
+        Assert.True(findings.Count == 0,
+            "the rule pages break the checker's link rules:\n" + string.Join("\n", findings.Select(d => d.ToString())));
     }
 
     private static string PagePath(string id) => Path.Combine(RulesFolder.Value, id + ".md");

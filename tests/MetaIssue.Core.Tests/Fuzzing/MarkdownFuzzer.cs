@@ -18,6 +18,10 @@ internal sealed class MarkdownFuzzer
 
         // Digits outside ASCII (Arabic-Indic, Devanagari, fullwidth) where an attempt number is expected.
         "Attempt ١٢", "attempt ٠٠٣", "Attempt #०७", "Attempt १२३", "Attempt ３", "Resolved (Attempt ００２)", "٤٢", "७", "１２",
+
+        // Inline HTML, footnote references, invisible characters and image alt text in headings.
+        "<img src=\"x.png\">", "<a href=\"./README.md\">", "<a href='#top'>", "<a name=y>", "<span data-id=\"z\">", "<!--", "-->",
+        "[^1]", "[^note]", "\uFE0F", "\u200D", "⚠️", "![alt](badge.svg)", "www.example.com",
     };
 
     private static readonly string[] Targets =
@@ -65,8 +69,10 @@ internal sealed class MarkdownFuzzer
         }
     }
 
-    private string Block(string newline) => _random.Next(9) switch
+    private string Block(string newline) => _random.Next(11) switch
     {
+        9 => $"[^{Pick(new[] { "1", "note", "2024-09-03" })}]: {Line()}",
+        10 => "<div>" + newline + $"<a href=\"{Pick(Targets)}\">{Pick(Words)}</a> <img src='{Pick(Targets)}'>" + newline + "</div>",
         0 => new string('#', _random.Next(1, 7)) + " " + Line(),
         1 => Table(newline),
         2 => "**" + Pick(new[] { "Status", "Result", "Outcome", "Verdict", "Date" }) + ":** " + Line(),

@@ -110,7 +110,7 @@ public sealed class LinkRuleTests
     [InlineData("## Notes\n\n## Notes", "#notes-1")]
     [InlineData("## Notes", "#Notes")]
     [InlineData("<a id=\"custom-anchor\"></a>", "#custom-anchor")]
-    [InlineData("<div name='block-anchor'></div>", "#block-anchor")]
+    [InlineData("<a name='block-anchor'></a>", "#block-anchor")]
     public void MI031_github_anchor_rules_are_followed(string heading, string fragment)
     {
         using var repository = Healthy();

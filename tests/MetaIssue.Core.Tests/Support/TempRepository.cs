@@ -11,6 +11,13 @@ internal sealed class TempRepository : TemporaryRepository<TempRepository>
     {
     }
 
+    /// <summary>
+    /// Dates each written file a minute back (each write a distinct time): a file written within the racy window of a
+    /// check is rightly never trusted by size and time (InputFingerprint.RacyWindow), which caching tests must not hit
+    /// by accident. Tests of that window set times themselves.
+    /// </summary>
+    protected override void Written(string path) => File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
+
     public CheckResult Check(Action<CheckerOptions>? configure = null)
     {
         var options = new CheckerOptions(Root);

@@ -6,17 +6,9 @@ namespace MetaIssue.EndToEnd.Build;
 [Collection(CheckerBuildCollection.Name)]
 public sealed class MultiProjectBuildTests(TemplateHiveFixture fixture)
 {
-    private const string Readme = "docs/meta-issues/perf/README.md";
+    private const string Readme = TwoFindings.Readme;
 
-    private async Task<SampleRepository> RepositoryWithTwoFindingsAsync()
-    {
-        var repository = await SampleRepository.CreateAsync(fixture.Packages);
-        repository.Write(Readme, "# Meta-Issue: Perf\n\n**Status:** Sorta\n\n[gone](./gone.md)\n");
-        repository.Write("docs/meta-issues/perf/description.md", "# Description\n");
-        repository.Write("docs/meta-issues/perf/implementation-log.md", "# Log\n");
-        repository.Write("docs/meta-issues/perf/test-cases.md", "# Tests\n");
-        return repository;
-    }
+    private Task<SampleRepository> RepositoryWithTwoFindingsAsync() => TwoFindings.CreateAsync(fixture.Packages);
 
     [Fact]
     public async Task Three_projects_referencing_the_package_report_each_warning_once_also_in_parallel()

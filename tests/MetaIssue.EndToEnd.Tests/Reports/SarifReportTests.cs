@@ -18,7 +18,8 @@ public sealed class SarifReportTests(TemplateHiveFixture fixture)
 
         repository.WriteBytes("docs/meta-issues/performance-saga/notes/broken.md", [0x23, 0xC3, 0x28]); // a folder-less MI900 too
         var project = repository.AddProject("src/App", properties: "<WarningsAsErrors>MI013</WarningsAsErrors><NoWarn>$(NoWarn);MI016</NoWarn>");
-        var build = await repository.BuildAsync(project, $"-p:MetaIssueSarifLog={SarifLog}");
+        // End positions on, so the build's warnings carry the full ranges SARIF always has.
+        var build = await repository.BuildAsync(project, $"-p:MetaIssueSarifLog={SarifLog}", "-p:MetaIssueWarningEndPositions=true");
         return (repository, build);
     }
 

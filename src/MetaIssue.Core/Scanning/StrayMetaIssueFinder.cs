@@ -1,0 +1,122 @@
+using System.Text;
+using MetaIssue.Conventions;
+using MetaIssue.IO;
+using MetaIssue.Model;
+
+namespace MetaIssue.Scanning;
+
+/// <summary>
+/// Finds folders outside the meta-issue roots that look like meta-issues: a README.md next to an <c>attempts/</c>
+/// folder holding an <c>NNN-…</c> entry, or all four core files. These are what <c>dotnet new metaissue</c> writes
+/// when run in the wrong folder (<c>docs/docs/meta-issues/x</c>, <c>src/App/docs/meta-issues/x</c>,
+/// <c>docs/meta-issues/docs/meta-issues/x</c>), and the check would otherwise never see them.
+/// The search is bounded so every build can afford it: folders only (no file is read), from the repository root
+/// down to <see cref="MaxDepth"/> levels, at most <see cref="MaxFolders"/> folders, never into hidden folders,
+/// folder links, build output or dependency folders (<see cref="SkippedNames"/>), template sources (a folder holding
+/// <see cref="TemplateConfigFolder"/>), the lessons root, or the meta-issues the tree reader already reads.
+/// </summary>
+public static class StrayMetaIssueFinder
+{
+    /// <summary>Deepest folder looked at, the repository root being 0: <c>docs/meta-issues/docs/meta-issues/x</c> is 5.</summary>
+    public const int MaxDepth = 6;
+
+    /// <summary>Most folders listed in one search; a repository with more stops there (the rest is not searched).</summary>
+    public const int MaxFolders = 20000;
+
+    /// <summary>The folder that marks a <c>dotnet new</c> template's source; nothing below such a folder is searched.</summary>
+    public const string TemplateConfigFolder = ".template.config";
+
+    /// <summary>Folder names never entered: build output, dependencies and test output, at any depth.</summary>
+    public static readonly IReadOnlyCollection<string> SkippedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "bin", "obj", "node_modules", "artifacts", "packages", "TestResults",
+    };
+
+    /// <summary>
+    /// The full paths of folders that look like meta-issues outside <paramref name="metaIssueRoots"/> (full paths),
+    /// in ordinal order. When <paramref name="signature"/> is given, the answer is appended to it, so a fingerprint
+    /// changes exactly when the answer does (and not when unrelated folders come and go).
+    /// </summary>
+    public static IReadOnlyList<string> Find(string repositoryRoot, IReadOnlyCollection<string> metaIssueRoots, string lessonsRoot, StringBuilder? signature = null)
+    {
+        var root = PathText.Normalize(repositoryRoot);
+        var roots = new HashSet<string>(metaIssueRoots.Select(PathText.Normalize), StringComparer.Ordinal);
+        var lessons = PathText.Normalize(lessonsRoot);
+        var found = new List<string>();
+        var queue = new Queue<(string Path, int Depth)>();
+        queue.Enqueue((root, 0));
+        var listed = 0;
+        while (queue.Count > 0 && listed < MaxFolders)
+        {
+            var (folder, depth) = queue.Dequeue();
+            listed++;
+            var entries = Entries(folder);
+            var parentIsRoot = roots.Contains(Path.GetDirectoryName(folder) ?? string.Empty);
+            if (parentIsRoot && IsMetaIssueFolder(entries))
+            {
+                continue; // read and checked by the tree reader
+            }
+
+            var looksLike = depth > 0 && !roots.Contains(folder) && LooksLikeMetaIssue(entries);
+            if (looksLike)
+            {
+                found.Add(folder);
+                continue;
+            }
+
+            if (depth >= MaxDepth || entries.Any(e => e is DirectoryInfo && e.Name == TemplateConfigFolder))
+            {
+                continue; // a dotnet new template's source holds meta-issue-shaped content by design
+            }
+
+            foreach (var sub in entries.OfType<DirectoryInfo>().OrderBy(d => d.Name, StringComparer.Ordinal))
+            {
+                if (sub.Name.StartsWith(".", StringComparison.Ordinal) || SkippedNames.Contains(sub.Name)
+                    || (sub.Attributes & FileAttributes.ReparsePoint) != 0 || string.Equals(sub.FullName, lessons, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                queue.Enqueue((PathText.Normalize(sub.FullName), depth + 1));
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        foreach (var folder in found)
+        {
+            signature?.Append("stray ").Append(PathText.FromRoot(root, folder)).Append('\n');
+        }
+
+        return found;
+    }
+
+    /// <summary>What makes a subfolder of a root a meta-issue for the tree reader: a core file or an attempts entry.</summary>
+    private static bool IsMetaIssueFolder(IReadOnlyList<FileSystemInfo> entries) =>
+        entries.Any(e => e.Name == MetaIssueFolder.AttemptsFolder
+            || MetaIssueFolder.CoreFiles.Any(core => string.Equals(core, e.Name, StringComparison.OrdinalIgnoreCase)));
+
+    private static bool LooksLikeMetaIssue(IReadOnlyList<FileSystemInfo> entries)
+    {
+        bool Has(string name) => entries.Any(e => e is FileInfo && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (MetaIssueFolder.CoreFiles.All(Has))
+        {
+            return true;
+        }
+
+        return Has(MetaIssueFolder.ReadmeFile)
+            && entries.OfType<DirectoryInfo>().FirstOrDefault(d => d.Name == MetaIssueFolder.AttemptsFolder) is { } attempts
+            && Entries(attempts.FullName).Any(e => AttemptNumber.CountDigits(e.Name) is > 0 and var digits && digits < e.Name.Length && e.Name[digits] == '-');
+    }
+
+    private static IReadOnlyList<FileSystemInfo> Entries(string folder)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).GetFileSystemInfos();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return Array.Empty<FileSystemInfo>(); // folders that cannot be listed are the tree reader's to report
+        }
+    }
+}

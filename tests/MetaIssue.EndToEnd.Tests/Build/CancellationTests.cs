@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text;
+using CliWrap;
+using MetaIssue.EndToEnd.Infrastructure;
+
+namespace MetaIssue.EndToEnd.Build;
+
+/// <summary>Ctrl+C during a long check ends the build promptly (the task is an ICancelableTask), instead of waiting for the check.</summary>
+[Collection(CheckerBuildCollection.Name)]
+public sealed class CancellationTests(TemplateHiveFixture fixture)
+{
+    private const int MetaIssues = 6000;
+
+    [SkippableFact]
+    public async Task Ctrl_C_during_a_long_check_stops_it_within_seconds()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "sends SIGINT");
+        using var repository = await TwoFindings.CreateAsync(fixture.Packages);
+        var project = repository.AddProject("src/App", properties: "<MetaIssueCache>false</MetaIssueCache>");
+        for (var i = 0; i < MetaIssues; i++)
+        {
+            var folder = $"docs/meta-issues/issue-{i:D5}";
+            repository.Write($"{folder}/README.md", $"# Meta-Issue {i}\n\n**Status:** Investigating\n\n[description](./description.md) [log](./implementation-log.md#attempt-001)\n");
+            repository.Write($"{folder}/description.md", "# Description\n\n" + string.Concat(Enumerable.Repeat("Some words about the problem, [a link](./test-cases.md).\n", 40)));
+            repository.Write($"{folder}/implementation-log.md", "# Log\n\n## Attempt 001\n");
+            repository.Write($"{folder}/test-cases.md", "# Tests\n");
+        }
+
+        (await repository.BuildAsync(project, "-p:MetaIssueCheckEnabled=false")).AssertSucceeded(); // restore and compile first
+
+        var output = new StringBuilder();
+        var compiled = new TaskCompletionSource();
+        using var forceful = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var graceful = new CancellationTokenSource();
+        void OnLine(string line)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+
+            if (line.Contains(" -> ", StringComparison.Ordinal))
+            {
+                compiled.TrySetResult(); // the project's output is copied: MetaIssueCheck comes next
+            }
+        }
+
+        // CliWrap's graceful cancellation is what Ctrl+C does: SIGINT to the process.
+        var running = Cli.Wrap("dotnet")
+            .WithArguments(["build", project, "--no-restore", "-m:1", "-nologo"])
+            .WithWorkingDirectory(repository.Root)
+            .WithEnvironmentVariables(IsolatedEnvironment.Variables)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(OnLine))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine))
+            .ExecuteAsync(forceful.Token, graceful.Token);
+        await compiled.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // well inside the check of this many files
+
+        var interrupted = Stopwatch.StartNew();
+        graceful.Cancel();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+            // expected: the command was cancelled
+        }
+
+        interrupted.Stop();
+        string text;
+        lock (output)
+        {
+            text = output.ToString();
+        }
+
+        Assert.Contains("MetaIssue: the check was cancelled.", text); // it was running, and heard the cancellation
+        Assert.DoesNotContain(text.Split('\n'), line => line.Trim().StartsWith("MetaIssue: ", StringComparison.Ordinal) && line.Contains("checked", StringComparison.Ordinal));
+        Assert.True(interrupted.Elapsed < TimeSpan.FromSeconds(15), $"the build took {interrupted.Elapsed} to stop after Ctrl+C\n{text}");
+        Assert.DoesNotContain("MSB4018", text);
+    }
+}
