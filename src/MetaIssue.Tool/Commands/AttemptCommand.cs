@@ -43,10 +43,7 @@ internal sealed partial class ToolCommands
             var edits = new AttemptEdits();
             var fix = edits.NewAttempt(folder.FullPath, number, attemptSlug, parse.GetValue(title), Today);
             workspace.Apply(fix, output);
-            foreach (var note in edits.Notes)
-            {
-                error.WriteLine($"metaissue attempt: note: {note}");
-            }
+            PrintNotes("attempt", edits.Notes);
 
             output.WriteLine($"Attempt {AttemptReferences.Format(number)}: write the plan in solution-approach.md; when it ends: metaissue outcome {ShellQuote.Word(folder.Name)} {AttemptReferences.Format(number)} <success|failed|partial|abandoned>");
             return 0;
@@ -88,10 +85,7 @@ internal sealed partial class ToolCommands
 
             var edits = new AttemptEdits();
             workspace.Apply(edits.Outcome(folder, attempt, value, text, Today), output);
-            foreach (var line in edits.Notes)
-            {
-                error.WriteLine($"metaissue outcome: note: {line}");
-            }
+            PrintNotes("outcome", edits.Notes);
 
             return 0;
         });

@@ -81,10 +81,7 @@ internal sealed partial class ToolCommands
 
             var edits = new IssueEdits();
             workspace.Apply(edits.Close(folder, status, lessonName, lessonCategory, workspace.LessonsRoot, Today), output);
-            foreach (var note in edits.Notes)
-            {
-                error.WriteLine($"metaissue close: note: {note}");
-            }
+            PrintNotes("close", edits.Notes);
 
             return 0;
         });
@@ -111,10 +108,7 @@ internal sealed partial class ToolCommands
             var folder = workspace.Issue(workspace.Check().Tree, parse.GetValue(issue)!);
             var edits = new IssueEdits();
             workspace.Apply(edits.Understanding(folder, text, Today), output);
-            foreach (var note in edits.Notes)
-            {
-                error.WriteLine($"metaissue understanding: note: {note}");
-            }
+            PrintNotes("understanding", edits.Notes);
 
             return 0;
         });

@@ -41,4 +41,13 @@ internal sealed partial class ToolCommands(Option<string?> rootOption, TextWrite
     }
 
     private static DateTime Today => DateTime.Now;
+
+    /// <summary>What an edit builder could not place, for the user to add by hand: on stderr, after what was written.</summary>
+    private void PrintNotes(string command, IEnumerable<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            error.WriteLine($"metaissue {command}: note: {note}");
+        }
+    }
 }
