@@ -1,6 +1,5 @@
 using MetaIssue.Scanning;
 using System.Collections.Concurrent;
-using System.Text;
 using MetaIssue.Markdown;
 using MetaIssue.Model;
 
@@ -16,9 +15,6 @@ public sealed class FactsCacheFile : IFactsCache
 {
     public const string FileName = "facts.cache";
     private const int Magic = 0x4346494D; // "MIFC"
-
-    // Facts written by another build of the checker may mean something else: the stamp ties the cache to this one.
-    private static readonly string Stamp = "v1/" + typeof(MarkdownFacts).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private readonly string _path;
     private readonly Dictionary<string, Entry> _previous;
@@ -42,33 +38,15 @@ public sealed class FactsCacheFile : IFactsCache
 
     public static FactsCacheFile Open(string directory)
     {
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        try
+        var entries = CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
+            CacheFile.ReadList(reader, r => (File: r.ReadString(), Entry: new Entry(r.ReadInt64(), r.ReadInt64(), FactsSerializer.Read(r)))));
+        var previous = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var (file, entry) in entries ?? [])
         {
-            var path = Path.Combine(directory, FileName);
-            if (File.Exists(path))
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var reader = new BinaryReader(stream, Encoding.UTF8);
-                if (reader.ReadInt32() == Magic && reader.ReadString() == Stamp)
-                {
-                    var count = reader.ReadInt32();
-                    for (var i = 0; i < count; i++)
-                    {
-                        var file = reader.ReadString();
-                        var length = reader.ReadInt64();
-                        var ticks = reader.ReadInt64();
-                        entries[file] = new Entry(length, ticks, FactsSerializer.Read(reader));
-                    }
-                }
-            }
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            entries.Clear(); // truncated or corrupt: start afresh
+            previous[file] = entry;
         }
 
-        return new FactsCacheFile(directory, entries);
+        return new FactsCacheFile(directory, previous);
     }
 
     public MarkdownFacts? Find(string fullPath, long length, DateTime lastWriteTimeUtc)
@@ -106,29 +84,14 @@ public sealed class FactsCacheFile : IFactsCache
             return true;
         }
 
-        try
+        var entries = _current.ToArray();
+        return CacheFile.Write(_path, Magic, writer => CacheFile.WriteList(writer, entries, (w, pair) =>
         {
-            var entries = _current.ToArray();
-            IO.AtomicFile.Write(_path, stream =>
-            {
-                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-                writer.Write(Magic);
-                writer.Write(Stamp);
-                writer.Write(entries.Length);
-                foreach (var pair in entries)
-                {
-                    writer.Write(pair.Key);
-                    writer.Write(pair.Value.Length);
-                    writer.Write(pair.Value.Ticks);
-                    FactsSerializer.Write(writer, pair.Value.Facts);
-                }
-            });
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            return false;
-        }
+            w.Write(pair.Key);
+            w.Write(pair.Value.Length);
+            w.Write(pair.Value.Ticks);
+            FactsSerializer.Write(w, pair.Value.Facts);
+        }));
     }
 
     private sealed record Entry(long Length, long Ticks, MarkdownFacts Facts);

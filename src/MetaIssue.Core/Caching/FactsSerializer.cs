@@ -1,4 +1,5 @@
 using MetaIssue.Text;
+using static MetaIssue.Caching.CacheFile;
 using MetaIssue.Markdown;
 
 namespace MetaIssue.Caching;
@@ -14,7 +15,7 @@ internal static class FactsSerializer
             w.Write(h.Level);
             w.Write(h.Text);
             w.Write(h.Anchor);
-            Write(w, h.Range);
+            WriteRange(w, h.Range);
         });
         WriteList(writer, facts.HtmlAnchors, (w, a) => w.Write(a));
         WriteList(writer, facts.Links, (w, l) =>
@@ -22,32 +23,32 @@ internal static class FactsSerializer
             w.Write((byte)l.Kind);
             w.Write(l.Url);
             w.Write(l.Label);
-            Write(w, l.Range);
+            WriteRange(w, l.Range);
         });
         WriteList(writer, facts.Fields, (w, f) =>
         {
             w.Write(f.Name);
             w.Write(f.Value);
             w.Write((byte)f.Origin);
-            Write(w, f.ValueRange);
+            WriteRange(w, f.ValueRange);
         });
         WriteList(writer, facts.AttemptTables, (w, t) =>
         {
             WriteRow(w, t.Header);
             WriteList(w, t.Rows, WriteRow);
-            Write(w, t.Range);
+            WriteRange(w, t.Range);
         });
         WriteList(writer, facts.AttemptMentions, (w, m) =>
         {
             w.Write(m.Number);
             w.Write((byte)m.Kind);
             w.Write(m.HasContent);
-            Write(w, m.Range);
+            WriteRange(w, m.Range);
         });
         WriteList(writer, facts.Placeholders, (w, p) =>
         {
             w.Write(p.Text);
-            Write(w, p.Range);
+            WriteRange(w, p.Range);
         });
     }
 
@@ -69,9 +70,9 @@ internal static class FactsSerializer
         WriteList(writer, row.Cells, (w, c) =>
         {
             w.Write(c.Text);
-            Write(w, c.Range);
+            WriteRange(w, c.Range);
         });
-        Write(writer, row.Range);
+        WriteRange(writer, row.Range);
         writer.Write(row.Attempt ?? -1);
     }
 
@@ -81,42 +82,5 @@ internal static class FactsSerializer
         var range = ReadRange(reader);
         var attempt = reader.ReadInt32();
         return new TableRowFact(cells, range, attempt < 0 ? null : attempt);
-    }
-
-    private static void Write(BinaryWriter writer, SourceRange range)
-    {
-        writer.Write(range.Line);
-        writer.Write(range.Column);
-        writer.Write(range.EndLine);
-        writer.Write(range.EndColumn);
-    }
-
-    private static SourceRange ReadRange(BinaryReader reader) =>
-        new(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
-
-    private static void WriteList<T>(BinaryWriter writer, IReadOnlyList<T> items, Action<BinaryWriter, T> write)
-    {
-        writer.Write(items.Count);
-        foreach (var item in items)
-        {
-            write(writer, item);
-        }
-    }
-
-    private static IReadOnlyList<T> ReadList<T>(BinaryReader reader, Func<BinaryReader, T> read)
-    {
-        var count = reader.ReadInt32();
-        if (count < 0 || count > 10_000_000)
-        {
-            throw new InvalidDataException("corrupt list length");
-        }
-
-        var items = new List<T>(Math.Min(count, 1024));
-        for (var i = 0; i < count; i++)
-        {
-            items.Add(read(reader));
-        }
-
-        return items;
     }
 }

@@ -1,5 +1,4 @@
 using MetaIssue.Text;
-using System.Text;
 using MetaIssue.Diagnostics;
 using MetaIssue.Rules;
 using MetaIssue.Markdown;
@@ -44,9 +43,6 @@ public static class LastCheckFile
     public const string FileName = "last-check.cache";
     private const int Magic = 0x434C494D; // "MILC"
 
-    // Findings written by another build of the checker may differ from what this one finds: tie the file to it.
-    private static readonly string Stamp = "v1/" + typeof(LastCheckFile).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-
     /// <summary>
     /// The last check, when its settings are <paramref name="hostKey"/> and nothing it read has changed since;
     /// otherwise null. Costs one listing of the docs folders and a look at each outside path, no file content.
@@ -64,75 +60,41 @@ public static class LastCheckFile
             : null;
     }
 
-    public static LastCheck? Read(string directory)
-    {
-        try
+    public static LastCheck? Read(string directory) =>
+        CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
         {
-            var path = Path.Combine(directory, FileName);
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadInt32() != Magic || reader.ReadString() != Stamp)
-            {
-                return null;
-            }
-
             var hostKey = reader.ReadString();
             var treeFingerprint = reader.ReadString();
-            var outsidePaths = ReadList(reader, r => r.ReadString());
+            var outsidePaths = CacheFile.ReadList(reader, r => r.ReadString());
             var outsideFingerprint = reader.ReadString();
-            var diagnostics = ReadList(reader, ReadDiagnostic);
+            var diagnostics = CacheFile.ReadList(reader, ReadDiagnostic);
             var output = new ReplayedOutput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
             return new LastCheck(hostKey, treeFingerprint, outsidePaths, outsideFingerprint, diagnostics, output);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            return null; // truncated, corrupt or unreadable: check afresh
-        }
-    }
+        });
 
     /// <summary>Writes the file atomically; returns false when it could not (the next build then checks in full).</summary>
-    public static bool Write(string directory, LastCheck check)
-    {
-        try
+    public static bool Write(string directory, LastCheck check) =>
+        CacheFile.Write(Path.Combine(directory, FileName), Magic, writer =>
         {
-            IO.AtomicFile.Write(Path.Combine(directory, FileName), stream =>
+            writer.Write(check.HostKey);
+            writer.Write(check.TreeFingerprint);
+            CacheFile.WriteList(writer, check.OutsidePaths, (w, p) => w.Write(p));
+            writer.Write(check.OutsideFingerprint);
+            CacheFile.WriteList(writer, check.Diagnostics, WriteDiagnostic);
+            writer.Write(check.Output.Summary);
+            writer.Write(check.Output.OverviewMessage is not null);
+            if (check.Output.OverviewMessage is { } overview)
             {
-                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-                writer.Write(Magic);
-                writer.Write(Stamp);
-                writer.Write(check.HostKey);
-                writer.Write(check.TreeFingerprint);
-                WriteList(writer, check.OutsidePaths, (w, p) => w.Write(p));
-                writer.Write(check.OutsideFingerprint);
-                WriteList(writer, check.Diagnostics, WriteDiagnostic);
-                writer.Write(check.Output.Summary);
-                writer.Write(check.Output.OverviewMessage is not null);
-                if (check.Output.OverviewMessage is { } overview)
-                {
-                    writer.Write(overview);
-                }
-            });
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
-        {
-            return false;
-        }
-    }
+                writer.Write(overview);
+            }
+        });
 
     private static Diagnostic ReadDiagnostic(BinaryReader reader)
     {
         var code = reader.ReadString();
         var rule = RuleCatalog.Find(code) ?? throw new InvalidDataException($"unknown rule {code}");
         var file = reader.ReadString();
-        SourceRange? range = reader.ReadBoolean()
-            ? new SourceRange(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32())
-            : null;
+        SourceRange? range = reader.ReadBoolean() ? CacheFile.ReadRange(reader) : null;
         return new Diagnostic(rule, file, range, reader.ReadString());
     }
 
@@ -143,38 +105,9 @@ public static class LastCheckFile
         writer.Write(diagnostic.Range.HasValue);
         if (diagnostic.Range is { } range)
         {
-            writer.Write(range.Line);
-            writer.Write(range.Column);
-            writer.Write(range.EndLine);
-            writer.Write(range.EndColumn);
+            CacheFile.WriteRange(writer, range);
         }
 
         writer.Write(diagnostic.Message);
-    }
-
-    private static List<T> ReadList<T>(BinaryReader reader, Func<BinaryReader, T> read)
-    {
-        var count = reader.ReadInt32();
-        if (count < 0 || count > reader.BaseStream.Length)
-        {
-            throw new InvalidDataException("bad count");
-        }
-
-        var list = new List<T>(count);
-        for (var i = 0; i < count; i++)
-        {
-            list.Add(read(reader));
-        }
-
-        return list;
-    }
-
-    private static void WriteList<T>(BinaryWriter writer, IReadOnlyList<T> items, Action<BinaryWriter, T> write)
-    {
-        writer.Write(items.Count);
-        foreach (var item in items)
-        {
-            write(writer, item);
-        }
     }
 }
