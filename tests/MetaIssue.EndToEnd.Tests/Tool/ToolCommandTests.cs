@@ -167,13 +167,13 @@ public sealed class ToolCommandTests
         var check = await tool.RunAsync(repository.Root, "check", "--format", "msbuild");
 
         check.AssertExitCode(1);
-        var fromTool = BuildDiagnostic.ParseLog(check.StandardOutput).Select(d => Key(repository, d)).Order().ToArray();
+        var fromTool = BuildDiagnostic.ParseLog(check.StandardOutput).Select(d => Key(repository, d)).Distinct().Order().ToArray();
         var fromBuild = build.MetaIssue.Select(d => Key(repository, d)).Distinct().Order().ToArray();
-        Assert.Equal(fromBuild, fromTool);
+        Assert.True(fromBuild.SequenceEqual(fromTool), "only in the build:\n" + string.Join("\n", fromBuild.Except(fromTool)) + "\nonly in the tool:\n" + string.Join("\n", fromTool.Except(fromBuild)));
 
         var json = await tool.RunAsync(repository.Root, "check", "--format", "json");
         json.AssertExitCode(1);
-        Assert.Equal(fromTool.Length, JsonDocument.Parse(json.StandardOutput).RootElement.GetArrayLength());
+        Assert.Equal(BuildDiagnostic.ParseLog(check.StandardOutput).Count, JsonDocument.Parse(json.StandardOutput).RootElement.GetArrayLength());
 
         var sarifPath = repository.PathOf("out/check.sarif");
         var sarif = await tool.RunAsync(repository.Root, "check", "--format", "sarif", "--output", sarifPath);
@@ -181,12 +181,15 @@ public sealed class ToolCommandTests
         Assert.Contains("wrote out/check.sarif", sarif.StandardOutput);
         var log = JsonDocument.Parse(File.ReadAllText(sarifPath)).RootElement;
         Assert.Equal("2.1.0", log.GetProperty("version").GetString());
-        Assert.Equal(fromTool.Length, log.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+        Assert.Equal(BuildDiagnostic.ParseLog(check.StandardOutput).Count, log.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
     }
 
-    /// <summary>A finding as both print it; the build may print paths relative to the repository, the tool prints them full.</summary>
+    /// <summary>
+    /// A finding as both print it: file, start, code and message. The build may print paths relative to the
+    /// repository (the tool prints them full) and logs no end position; the tool's msbuild format gives the range.
+    /// </summary>
     private static string Key(SampleRepository repository, BuildDiagnostic d) =>
-        $"{repository.PathOf(d.File)}({d.Line},{d.Column},{d.EndLine},{d.EndColumn}) {d.Code}: {d.Message}";
+        $"{repository.PathOf(d.File)}({d.Line},{d.Column}) {d.Code}: {d.Message}";
 
     private static Task Git(SampleRepository repository, params string[] arguments) => repository.GitAsync(arguments);
 
