@@ -1,6 +1,7 @@
 using MetaIssue.Fixes;
 using MetaIssue.IO;
 using MetaIssue.Model;
+using MetaIssue.Scanning;
 
 namespace MetaIssue.Tool;
 
@@ -10,7 +11,8 @@ internal sealed class Workspace
     private Workspace(string root)
     {
         Root = root;
-        Options = new CheckerOptions(root);
+        // Roots and lessons folder from .metaissue.json, as the build reads them: new files go where the check looks.
+        Options = RepositoryConfig.Read(root).Apply(new CheckerOptions(root));
     }
 
     public string Root { get; }

@@ -93,6 +93,26 @@ public sealed class ToolCommandTests
     }
 
     [Fact]
+    public async Task Commands_write_under_the_roots_that_metaissue_json_names()
+    {
+        var tool = await InstalledTool.GetAsync();
+        using var repository = await SampleRepository.CreateAsync(await ProductPackages.GetAsync());
+        repository.Write(".metaissue.json", "{ \"roots\": [\"handbook/issues\"], \"lessonsRoot\": \"handbook/lessons\" }\n");
+
+        var created = await tool.RunAsync(repository.Root, "new", Issue);
+        created.AssertExitCode(0);
+        Assert.Contains("create handbook/issues/perf/README.md", created.StandardOutput);
+        Assert.False(Directory.Exists(repository.PathOf("docs/meta-issues")), "nothing written under the default root");
+
+        var attempt = await tool.RunAsync(repository.Root, "attempt", Issue, "pooling");
+        attempt.AssertExitCode(0);
+        Assert.Contains("create handbook/issues/perf/attempts/002-pooling/solution-approach.md", attempt.StandardOutput);
+        var check = await tool.RunAsync(repository.Root, "check");
+        Assert.True(check.ExitCode == 0, $"the meta-issue under the configured root is found and clean\n{check}");
+        Assert.Contains("1 meta-issue", check.StandardOutput);
+    }
+
+    [Fact]
     public async Task Attempt_skips_numbers_other_branches_use_and_says_which_branch()
     {
         var tool = await InstalledTool.GetAsync();
