@@ -17,7 +17,7 @@ public sealed class SarifReportTests(TemplateHiveFixture fixture)
         repository.WithPerformanceSaga();
 
         repository.WriteBytes("docs/meta-issues/performance-saga/notes/broken.md", [0x23, 0xC3, 0x28]); // a folder-less MI900 too
-        var project = repository.AddProject("src/App", properties: "<WarningsAsErrors>MI013</WarningsAsErrors><NoWarn>$(NoWarn);MI016</NoWarn>");
+        var project = repository.AddProject("src/App", properties: "<WarningsAsErrors>MI003</WarningsAsErrors><NoWarn>$(NoWarn);MI016</NoWarn>");
         // End positions on, so the build's warnings carry the full ranges SARIF always has.
         var build = await repository.BuildAsync(project, $"-p:MetaIssueSarifLog={SarifLog}", "-p:MetaIssueWarningEndPositions=true");
         return (repository, build);
@@ -56,7 +56,7 @@ public sealed class SarifReportTests(TemplateHiveFixture fixture)
         var warnings = build.MetaIssue.Select(d => (d.Code, d.File, d.Line, d.Column, d.EndColumn, Level: d.Severity)).ToList();
         Assert.NotEmpty(warnings);
         Assert.Equal(warnings.OrderBy(w => w.ToString(), StringComparer.Ordinal), results.OrderBy(r => r.ToString(), StringComparer.Ordinal));
-        Assert.Contains(results, r => r.Code == "MI013" && r.Level == "error");
+        Assert.Contains(results, r => r.Code == "MI003" && r.Level == "error"); // the saga's attempt 003 has rows and links but no folder
         Assert.DoesNotContain(results, r => r.Code == "MI016");
         Assert.Equal("file://" + repository.Root.Replace('\\', '/').TrimEnd('/') + "/", run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
     }
