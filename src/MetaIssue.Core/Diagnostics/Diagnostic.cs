@@ -1,3 +1,4 @@
+using MetaIssue.Fixes;
 using MetaIssue.Text;
 
 namespace MetaIssue.Diagnostics;
@@ -11,10 +12,11 @@ public sealed record Diagnostic(RuleDescriptor Rule, string FilePath, SourceRang
     public string Code => Rule.Id;
 
     /// <summary>
-    /// The edit that would resolve the finding, when the rule can propose one; null otherwise (every rule today).
-    /// Extension point for the fix engine: a rule fills it through <c>RuleSink.At(path, range, fix, arguments)</c>.
+    /// The change that resolves the finding, when the rule can derive one (its message's advice is rendered from it,
+    /// see <see cref="FixAdvice"/>); null when only a person can resolve it. Filled through
+    /// <c>RuleSink.At(path, range, fix, arguments)</c>; applied by <c>MetaIssueFixer</c>.
     /// </summary>
-    public ProposedFix? Fix { get; init; }
+    public Fix? Fix { get; init; }
 
     public override string ToString() =>
         Range is { } r ? $"{FilePath}({r.Line},{r.Column}): {Code}: {Message}" : $"{FilePath}: {Code}: {Message}";

@@ -1,4 +1,5 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Fixes;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
 
@@ -19,6 +20,20 @@ public sealed class AttemptNumberingRule : MetaIssueRule
     {
         var expected = 1;
         var next = issue.NextAttemptNumber;
+        Fix? plan = null;
+        var planned = false;
+        void At(string path, string what, string prose)
+        {
+            // One renumbering plan for the whole meta-issue, carried by every finding: applying them all agrees.
+            if (!planned)
+            {
+                plan = FolderRenames.Renumbering(issue, context);
+                planned = true;
+            }
+
+            RuleFixes.Report(report, path, null, plan, context, what, prose);
+        }
+
         foreach (var group in issue.NumberedAttempts.GroupBy(a => a.Number!.Value).OrderBy(g => g.Key))
         {
             var number = AttemptReferences.Format(group.Key);
@@ -26,8 +41,7 @@ public sealed class AttemptNumberingRule : MetaIssueRule
             {
                 foreach (var zero in group)
                 {
-                    report.At(zero.FullPath, null,
-                        $"attempt numbers start at 001, not 000", $"renumber '{zero.Name}' to '{AttemptReferences.Format(next)}-{zero.Slug}'");
+                    At(zero.FullPath, $"attempt numbers start at 001, not 000", $"renumber '{zero.Name}' to '{AttemptReferences.Format(next)}-{zero.Slug}'");
                     next++;
                 }
 
@@ -40,15 +54,13 @@ public sealed class AttemptNumberingRule : MetaIssueRule
                 var gap = group.Key - expected == 1
                     ? $"attempt {AttemptReferences.Format(expected)} is missing"
                     : $"attempts {AttemptReferences.Format(expected)} to {AttemptReferences.Format(group.Key - 1)} are missing";
-                report.At(first.FullPath, null,
-                    $"{gap}: numbering jumps to {number}", $"rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt");
+                At(first.FullPath, $"{gap}: numbering jumps to {number}", $"rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt");
             }
 
             var folders = group.ToList();
             for (var i = 1; i < folders.Count; i++)
             {
-                report.At(folders[i].FullPath, null,
-                    $"attempt number {number} is used by both '{folders[0].Name}' and '{folders[i].Name}'", $"renumber '{folders[i].Name}' to '{AttemptReferences.Format(next)}-{folders[i].Slug}'");
+                At(folders[i].FullPath, $"attempt number {number} is used by both '{folders[0].Name}' and '{folders[i].Name}'", $"renumber '{folders[i].Name}' to '{AttemptReferences.Format(next)}-{folders[i].Slug}'");
                 next++;
             }
 

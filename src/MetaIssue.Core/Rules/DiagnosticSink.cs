@@ -1,4 +1,5 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Fixes;
 using MetaIssue.Text;
 
 namespace MetaIssue.Rules;
@@ -11,7 +12,7 @@ public sealed class DiagnosticSink
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>Adds a finding of <paramref name="rule"/>, its message built from the rule's format and <paramref name="arguments"/>.</summary>
-    public void Report(RuleDescriptor rule, string path, SourceRange? range, ProposedFix? fix, params object?[] arguments) =>
+    public void Report(RuleDescriptor rule, string path, SourceRange? range, Fix? fix, params object?[] arguments) =>
         _diagnostics.Add(new Diagnostic(rule, path, range, rule.FormatMessage(arguments)) { Fix = fix });
 
     /// <summary>A sink bound to <paramref name="rule"/>.</summary>
@@ -34,5 +35,5 @@ public readonly struct RuleSink
     public void At(string path, SourceRange? range, params object?[] arguments) => _sink.Report(_rule, path, range, null, arguments);
 
     /// <summary>As <see cref="At(string, SourceRange?, object[])"/>, with the fix the rule proposes.</summary>
-    public void At(string path, SourceRange? range, ProposedFix fix, params object?[] arguments) => _sink.Report(_rule, path, range, fix, arguments);
+    public void At(string path, SourceRange? range, Fix fix, params object?[] arguments) => _sink.Report(_rule, path, range, fix, arguments);
 }

@@ -1,4 +1,6 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Edits;
+using MetaIssue.Fixes;
 using MetaIssue.IO;
 using MetaIssue.Links;
 using MetaIssue.Model;
@@ -39,7 +41,10 @@ public sealed class LessonBacklinkRule : MetaIssueRule
         {
             var title = lesson.Facts?.Title?.Text is { Length: > 0 } heading ? heading : Path.GetFileNameWithoutExtension(lesson.FileName).Replace('_', ' ');
             var relative = PathText.RelativeLink(issue.FullPath, lesson.FullPath);
-            report.At(readme.FullPath, Where.Section(readme, "lesson"),
+            var fix = IssueEdits.LessonLink(readme.FullPath, issue.FullPath, lesson.FullPath, title) is { } edit
+                ? new Fix($"Link the lesson {lesson.RelativePath} from README.md", FixApplicability.Safe, new FileChange[] { edit })
+                : null;
+            RuleFixes.Report(report, readme.FullPath, Where.Section(readme, "lesson"), fix, context,
                 $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back", $"add '- [{title}]({relative})' under '## Lessons Learned'");
         }
     }

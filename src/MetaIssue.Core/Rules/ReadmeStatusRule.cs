@@ -1,4 +1,7 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Edits;
+using MetaIssue.Fixes;
+using MetaIssue.Markdown;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
 
@@ -22,17 +25,45 @@ public sealed class ReadmeStatusRule : MetaIssueRule
             return; // MI001 or MI900 already says why
         }
 
+        var derived = Derived(issue);
         if (issue.StatusField is not { } field)
         {
-            report.At(readme.FullPath, Where.Title(readme),
-                $"README.md has no status", $"add a line '**Status:** Investigating' (accepted: {StatusVocabulary.AcceptedValues})");
+            RuleFixes.Report(report, readme.FullPath, Where.Title(readme), Missing(readme, derived), context,
+                $"README.md has no status", $"add a line '**Status:** {derived}' (accepted: {StatusVocabulary.AcceptedValues})");
             return;
         }
 
         if (issue.Status is null)
         {
-            report.At(readme.FullPath, field.ValueRange,
+            // Someone wrote this value: replacing it is proposed for review, never applied by default.
+            var fix = RuleFixes.ValueRange(field) is { } range
+                ? RuleFixes.Review($"Set the status to {derived}", RuleFixes.Replace(readme.FullPath, range, RuleFixes.FieldValue(field, derived)))
+                : null;
+            RuleFixes.Report(report, readme.FullPath, field.ValueRange, fix, context,
                 $"status {LeadingWords.Quote(field.Value)} is not recognised", $"use one of: {StatusVocabulary.AcceptedValues}");
         }
+    }
+
+    /// <summary>The status the recorded outcomes give: Resolved by the latest attempt when it succeeded, else Investigating.</summary>
+    private static string Derived(MetaIssueFolder issue) =>
+        issue.LatestAttempt is { Outcome: AttemptOutcome.Success, Number: int number }
+            ? IssueEdits.StatusText(StatusState.Resolved, number, null, null)
+            : "Investigating";
+
+    /// <summary>
+    /// A status line where the README keeps its fields: a <c>status:</c> key in its front matter when it has one,
+    /// else a <c>**Status:**</c> paragraph after the title (or at the top).
+    /// </summary>
+    private static Fix? Missing(DocumentFile readme, string value)
+    {
+        var facts = readme.Facts!;
+        var frontMatter = facts.Fields.Any(f => f.Origin == FieldOrigin.FrontMatter);
+        var title = facts.Title?.Range;
+        var edit = frontMatter
+            ? RuleFixes.Insert(readme.FullPath, file => file.LineCount > 1 ? file.LineStart(1) : -1, "status: \"" + value + "\"\n")
+            : title is { } heading
+                ? RuleFixes.Insert(readme.FullPath, file => heading.EndLine < file.LineCount ? file.LineStart(heading.EndLine) : -1, "\n**Status:** " + value + "\n")
+                : RuleFixes.Insert(readme.FullPath, _ => 0, "**Status:** " + value + "\n\n");
+        return RuleFixes.Safe($"Add the status {value}", edit);
     }
 }

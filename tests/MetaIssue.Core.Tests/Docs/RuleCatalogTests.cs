@@ -84,9 +84,9 @@ public sealed class RuleCatalogTests
     public void Diagnostics_carry_no_fix_until_a_rule_proposes_one()
     {
         var sink = new DiagnosticSink();
-        sink.For(StaleStatusRule.Definition).At("README.md", null, "Open", "001", "001-a");
-        var fix = new ProposedFix("Write Resolved", new[] { new TextEdit("README.md", null, "**Status:** Resolved (Attempt 001)") });
-        sink.For(StaleStatusRule.Definition).At("README.md", null, fix, "Open", "001", "001-a");
+        sink.For(StaleStatusRule.Definition).At("README.md", null, "Open", "001", "001-a", "advice");
+        var fix = MetaIssue.Fixes.Fix.Safe("Write Resolved", MetaIssue.Fixes.TextEdit.Insert("README.md", "hash", MetaIssue.Fixes.TextPoint.AtOffset(0), "Resolved (Attempt 001)"));
+        sink.For(StaleStatusRule.Definition).At("README.md", null, fix, "Open", "001", "001-a", "advice");
         Assert.Null(sink.Diagnostics[0].Fix);
         Assert.Same(fix, sink.Diagnostics[1].Fix);
         Assert.Equal(sink.Diagnostics[0].Message, sink.Diagnostics[1].Message);
