@@ -1,6 +1,8 @@
 // The main job, end to end with the real tools: pack both packages, install the templates into an isolated template
 // hive, scaffold a sample meta-issue with two attempts in a temp folder and print its tree, then build a project that
 // references MetaIssue.Build: clean first, then after recording attempt 002 as a success without updating the rest.
+// Last, the packed metaissue tool takes another meta-issue through a whole saga: new, a second attempt, outcomes,
+// a new understanding, close with its lesson, status and a clean check.
 // Run from anywhere: dotnet run --file build/demo.cs
 using System.Diagnostics;
 using System.Text.RegularExpressions;
@@ -39,6 +41,8 @@ try
     RecordAttempt2AsSuccess();
     Step("Record attempt 002 as a success, forget the README, log and test cases, build again", sample,
         "build", Path.Combine("src", "Sample", "Sample.csproj"), "-nologo", "-v:m", "-clp:NoSummary", "--no-restore");
+
+    ToolSaga();
 }
 catch (StepFailedException failure)
 {
@@ -91,11 +95,50 @@ void RecordAttempt2AsSuccess()
     Console.WriteLine($"\n== Edited {Path.GetRelativePath(sample, results)}: **Status:** ✅ Success, results filled in");
 }
 
+// The metaissue tool, packed and installed into a tool path of the scratch folder, runs a whole saga in its own folder.
+void ToolSaga()
+{
+    Step("Pack the metaissue tool", repository,
+        "pack", Path.Combine(repository, "src", "MetaIssue.Tool", "MetaIssue.Tool.csproj"), "-c", "Release", "-o", feed,
+        "--artifacts-path", Path.Combine(scratch, "artifacts"));
+    var version = Regex.Match(Path.GetFileName(Directory.GetFiles(feed, "MetaIssue.Tool.*.nupkg").Single()), @"^MetaIssue\.Tool\.(.+)\.nupkg$").Groups[1].Value;
+    var toolPath = Path.Combine(scratch, "tools");
+    Step("Install it into a tool path", scratch, "tool", "install", "MetaIssue.Tool", "--version", version, "--tool-path", toolPath, "--add-source", feed);
+    var tool = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "metaissue.exe" : "metaissue");
+    var saga = Directory.CreateDirectory(Path.Combine(sample, "tool-saga")).FullName;
+    var folder = Path.Combine(saga, "docs", "meta-issues", "api-latency");
+    Step("metaissue new: the files of dotnet new metaissue", saga, tool, "new", "api-latency", "--title", "API Latency Under Load", "--domain", "performance", "--severity", "high", "--owner", "Dana Kim");
+    Step("metaissue attempt: the next number, with its timeline row, log section and result lines", saga, tool, "attempt", "api-latency", "connection-pooling");
+    Step("Attempt 001 failed", saga, tool, "outcome", "api-latency", "1", "failed", "--note", "p95 unchanged");
+    Step("A new understanding", saga, tool, "understanding", "api-latency", "Connections are exhausted under load, not queries");
+    Step("Attempt 002 succeeded", saga, tool, "outcome", "api-latency", "2", "success");
+    FillPrompts(folder);
+    Step("Close it with its lesson", saga, tool, "close", "api-latency", "resolved", "--lesson", "Connection_Pooling", "--category", "performance");
+    FillPrompts(Path.Combine(saga, "docs"));
+    Step("metaissue status", saga, tool, "status");
+    Step("metaissue check: clean", saga, tool, "check");
+    Console.WriteLine($"\n== The tool's meta-issue, README.md");
+    Console.WriteLine(File.ReadAllText(Path.Combine(folder, "README.md")));
+}
+
+// The human part the tool leaves: prose over every bracketed prompt of the templates.
+void FillPrompts(string folder)
+{
+    foreach (var file in Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories))
+    {
+        File.WriteAllText(file, Regex.Replace(File.ReadAllText(file), @"\[[A-Z][^\]\n]*\](?![\(\[])", "Written by the team."));
+    }
+
+    Console.WriteLine($"\n== Filled in every prompt under {Path.GetRelativePath(sample, folder)} (the human part)");
+}
+
 // Runs one `dotnet` command with stdin closed and the user's caches out of reach, and shows its output.
 void Step(string title, string workingDirectory, params string[] arguments)
 {
-    Console.WriteLine($"\n== {title}\n$ dotnet {string.Join(' ', arguments)}");
-    var startInfo = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = workingDirectory, RedirectStandardInput = true };
+    // A step runs dotnet, or the installed tool when the first argument is its full path.
+    var (program, rest) = Path.IsPathRooted(arguments[0]) ? (arguments[0], arguments[1..]) : ("dotnet", arguments);
+    Console.WriteLine($"\n== {title}\n$ {Path.GetFileNameWithoutExtension(program)} {string.Join(' ', rest.Select(a => a.Contains(' ') ? $"'{a}'" : a))}");
+    var startInfo = new ProcessStartInfo(program, rest) { WorkingDirectory = workingDirectory, RedirectStandardInput = true };
     startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
     startInfo.Environment["DOTNET_NOLOGO"] = "1";
     startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";

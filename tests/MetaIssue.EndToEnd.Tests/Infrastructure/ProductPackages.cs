@@ -13,6 +13,7 @@ public sealed class ProductPackages
     [
         "MetaIssue.Templates.csproj",
         "src/MetaIssue.Build/MetaIssue.Build.csproj",
+        "src/MetaIssue.Tool/MetaIssue.Tool.csproj",
     ];
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
