@@ -27,23 +27,23 @@ internal static class FixRunner
         string Label(string path) => IO.PathText.FromRoot(root, path);
 
         var lines = new List<string>();
-        if (task.DryRun && run.Report.Diff.Length > 0)
+        if (task.DryRun && run.Diff.Length > 0)
         {
-            lines.Add("MetaIssue fix (dry run, nothing written):\n" + run.Report.Diff.TrimEnd('\n'));
+            lines.Add("MetaIssue fix (dry run, nothing written):\n" + run.Diff.TrimEnd('\n'));
         }
 
         var verb = task.DryRun ? "would " : string.Empty;
-        lines.AddRange(run.Report.ChangedFiles.Select(f => $"MetaIssue fix: {verb}edit {Label(f)}"));
-        lines.AddRange(run.Report.CreatedFiles.Select(f => $"MetaIssue fix: {verb}create {Label(f)}"));
-        lines.AddRange(run.Report.RenamedFolders.Select(m => $"MetaIssue fix: {verb}rename {Label(m.OldPath)} to {Label(m.NewPath)}"));
-        lines.AddRange(run.Report.Skipped.Select(s => $"MetaIssue fix: skipped '{s.Fix.Title}': {s.Reason}"));
+        lines.AddRange(run.ChangedFiles.Select(f => $"MetaIssue fix: {verb}edit {Label(f)}"));
+        lines.AddRange(run.CreatedFiles.Select(f => $"MetaIssue fix: {verb}create {Label(f)}"));
+        lines.AddRange(run.RenamedFolders.Select(m => $"MetaIssue fix: {verb}rename {Label(m.OldPath)} to {Label(m.NewPath)}"));
+        lines.AddRange(run.Skipped.Select(s => $"MetaIssue fix: skipped '{s.Fix.Title}': {s.Reason}"));
         var withheld = run.Before.Diagnostics.Select(d => d.Fix).OfType<Fix>().Distinct().Count(f => f.Applicability > level);
         if (withheld > 0)
         {
             lines.Add($"MetaIssue fix: {withheld} fix{(withheld == 1 ? " needs" : "es need")} review; apply with -p:MetaIssueFixLevel=review");
         }
 
-        var problems = run.Report.Problems.Select(p => new FixProblem(root, "a fix could not be written: " + p)).ToList();
+        var problems = run.Problems.Select(p => new FixProblem(root, "a fix could not be written: " + p)).ToList();
         return new FixOutcome(lines, problems, run.Summary, run.Fixed);
     }
 }

@@ -13,18 +13,38 @@ public static class MetaIssueFixer
     /// <summary>
     /// One fix run on the repository <paramref name="options"/> describe. <paramref name="level"/> is the least
     /// trusted applicability applied (<see cref="FixApplicability.Safe"/>: safe fixes only;
-    /// <see cref="FixApplicability.Review"/>: safe and review fixes). A dry run writes nothing and its
-    /// <see cref="FixRun.After"/> is the first check. Never throws for unreadable or hostile files: a fix that cannot
-    /// be applied is skipped with its reason (<see cref="FixReport.Skipped"/>).
+    /// <see cref="FixApplicability.Review"/>: safe and review fixes). Folder renames move the paths the other fixes
+    /// were computed against, so when a run renames folders it does so in a first pass of its own, checks again and
+    /// applies the rest from the new state (a dry run shows one pass: everything computed from the files as they
+    /// are). A dry run writes nothing and its <see cref="FixRun.After"/> is the first check. Never throws for
+    /// unreadable or hostile files: a fix that cannot be applied is skipped whole, with its reason.
     /// </summary>
     public static FixRun Run(CheckerOptions options, FixApplicability level, bool dryRun)
     {
         var before = MetaIssueChecker.Check(options);
-        var offered = Offered(before.Diagnostics, level);
         var applier = new FixApplier(before.Tree.RepositoryRoot, WritableRoots(options, before.Tree.RepositoryRoot));
-        var report = applier.Apply(offered, dryRun);
-        var after = dryRun || !report.ChangedAnything ? before : MetaIssueChecker.Check(options);
-        return new FixRun(before, offered, report, after);
+        var passes = new List<FixPass>();
+        var current = before;
+        var offered = Offered(current.Diagnostics, level);
+        var renames = offered.Where(f => f.Changes.Any(c => c is FolderRename)).ToList();
+        if (!dryRun && renames.Count > 0 && renames.Count < offered.Count)
+        {
+            var first = applier.Apply(renames);
+            passes.Add(new FixPass(current, renames, first));
+            if (first.ChangedAnything)
+            {
+                current = MetaIssueChecker.Check(options);
+                offered = Offered(current.Diagnostics, level);
+            }
+            else
+            {
+                offered = offered.Except(renames).ToList();
+            }
+        }
+
+        passes.Add(new FixPass(current, offered, applier.Apply(offered, dryRun)));
+        var after = dryRun || !passes.Any(p => p.Report.ChangedAnything) ? current : MetaIssueChecker.Check(options);
+        return new FixRun(before, passes, after, dryRun);
     }
 
     /// <summary>
@@ -43,22 +63,49 @@ public static class MetaIssueFixer
             .ToList();
 }
 
-/// <summary>What a <see cref="MetaIssueFixer.Run"/> did: the first check, the fixes offered, what was applied, and the check after it.</summary>
-public sealed record FixRun(CheckResult Before, IReadOnlyList<Fix> Offered, FixReport Report, CheckResult After)
+/// <summary>One application of fixes: the check they came from, the fixes offered, and what the applier did.</summary>
+public sealed record FixPass(CheckResult Check, IReadOnlyList<Fix> Offered, FixReport Report)
 {
-    /// <summary>Findings of the first check whose fix was applied.</summary>
-    public int Fixed => Before.Diagnostics.Count(d => d.Fix is { } fix && Report.Applied.Contains(fix));
+    /// <summary>Findings of <see cref="Check"/> whose fix this pass applied.</summary>
+    public IEnumerable<Diagnostic> Fixed => Check.Diagnostics.Where(d => d.Fix is { } fix && Report.Applied.Contains(fix));
+}
 
-    /// <summary>One line: what changed and what is left, e.g. "fixed 5 findings with 4 fixes in 3 files; 2 findings left".</summary>
+/// <summary>What a <see cref="MetaIssueFixer.Run"/> did: the first check, each pass, and the check after them all.</summary>
+public sealed record FixRun(CheckResult Before, IReadOnlyList<FixPass> Passes, CheckResult After, bool DryRun)
+{
+    public IReadOnlyList<Fix> Applied => Passes.SelectMany(p => p.Report.Applied).ToList();
+
+    /// <summary>Fixes left out in the last pass, with why (an earlier pass's skips are offered again).</summary>
+    public IReadOnlyList<SkippedFix> Skipped => Passes[Passes.Count - 1].Report.Skipped;
+
+    public IReadOnlyList<string> ChangedFiles => Passes.SelectMany(p => p.Report.ChangedFiles).Distinct().ToList();
+
+    public IReadOnlyList<string> CreatedFiles => Passes.SelectMany(p => p.Report.CreatedFiles).Distinct().ToList();
+
+    public IReadOnlyList<FolderMove> RenamedFolders => Passes.SelectMany(p => p.Report.RenamedFolders).ToList();
+
+    public IReadOnlyList<string> Problems => Passes.SelectMany(p => p.Report.Problems).ToList();
+
+    /// <summary>The unified diff of every pass, in order.</summary>
+    public string Diff => string.Concat(Passes.Select(p => p.Report.Diff));
+
+    public bool ChangedAnything => Passes.Any(p => p.Report.ChangedAnything);
+
+    /// <summary>Findings whose fix was applied, over all passes.</summary>
+    public int Fixed => Passes.Sum(p => p.Fixed.Count());
+
+    /// <summary>One line: what changed and what is left, e.g. "MetaIssue fix: fixed 5 findings with 4 fixes in 3 files; 2 findings left".</summary>
     public string Summary
     {
         get
         {
-            var files = Report.ChangedFiles.Count + Report.CreatedFiles.Count + Report.RenamedFolders.Count;
-            var verb = Report.DryRun ? "would fix" : "fixed";
-            var skipped = Report.Skipped.Count == 0 ? string.Empty : $", {Report.Skipped.Count} skipped";
-            var left = Report.DryRun ? Before.Diagnostics.Count - Fixed : After.Diagnostics.Count;
-            return $"MetaIssue fix: {verb} {Fixed} finding{(Fixed == 1 ? "" : "s")} with {Report.Applied.Count} fix{(Report.Applied.Count == 1 ? "" : "es")} in {files} file{(files == 1 ? "" : "s")}{skipped}; {left} finding{(left == 1 ? "" : "s")} left";
+            var files = ChangedFiles.Count + CreatedFiles.Count + RenamedFolders.Count;
+            var verb = DryRun ? "would fix" : "fixed";
+            var skipped = Skipped.Count == 0 ? string.Empty : $", {Skipped.Count} skipped";
+            var left = DryRun ? Before.Diagnostics.Count - Fixed : After.Diagnostics.Count;
+            return $"MetaIssue fix: {verb} {Plural(Fixed, "finding")} with {Plural(Applied.Count, "fix")} in {Plural(files, "file")}{skipped}; {Plural(left, "finding")} left";
         }
     }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : noun.EndsWith("x", StringComparison.Ordinal) ? "es" : "s")}";
 }

@@ -18,6 +18,12 @@ public sealed record Diagnostic(RuleDescriptor Rule, string FilePath, SourceRang
     /// </summary>
     public Fix? Fix { get; init; }
 
+    /// <summary>Two findings are the same finding whatever fix they carry (a replayed finding carries none).</summary>
+    public bool Equals(Diagnostic? other) =>
+        other is not null && Rule == other.Rule && FilePath == other.FilePath && Range == other.Range && Message == other.Message;
+
+    public override int GetHashCode() => HashCode.Combine(Rule, FilePath, Range, Message);
+
     public override string ToString() =>
         Range is { } r ? $"{FilePath}({r.Line},{r.Column}): {Code}: {Message}" : $"{FilePath}: {Code}: {Message}";
 }

@@ -94,7 +94,7 @@ public sealed class AttemptListRule : MetaIssueRule
         }
 
         var row = edits[0] with { NewText = WithOutcome(edits[0].NewText, attempt.Outcome) };
-        return new Fix($"Add attempt {label} to the timeline", FixApplicability.Safe, new FileChange[] { row });
+        return new Fix($"Add attempt {label} to the timeline", FixApplicability.Safe, new FileChange[] { row }) { InsertedPrompts = RuleFixes.Prompts(row.NewText) };
     }
 
     /// <summary>The template's placeholder date, kept where no date is known.</summary>

@@ -34,7 +34,7 @@ public sealed class ImplementationLogEntryRule : MetaIssueRule
         var section = edits[0] with { NewText = AttemptListRule.WithOutcome(edits[0].NewText, attempt.Outcome) };
         return new Fix($"Add the log section of attempt {label}", FixApplicability.Safe, new FileChange[] { section })
         {
-            InsertedPrompts = AttemptEdits.Prompts(new[] { section.NewText }),
+            InsertedPrompts = RuleFixes.Prompts(section.NewText),
         };
     }
 

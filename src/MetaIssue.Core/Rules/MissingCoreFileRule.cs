@@ -10,7 +10,7 @@ public sealed class MissingCoreFileRule : MetaIssueRule
     public static readonly RuleDescriptor Definition = new(
         "MI001", "MissingCoreFile", "A core file of the meta-issue is missing",
         "Every meta-issue has README.md, description.md, implementation-log.md and test-cases.md.",
-        MessageFormat: "meta-issue '{0}' has no {1} ({3}); {4}");
+        MessageFormat: "meta-issue '{0}' has no {1} ({2}); {3}");
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -24,11 +24,11 @@ public sealed class MissingCoreFileRule : MetaIssueRule
             var (path, range) = issue.Readme is { } readme ? (readme.FullPath, (Text.SourceRange?)Where.Title(readme)) : (issue.FullPath, null);
             if (fix is null)
             {
-                report.At(path, range, issue.Name, name, issue.RelativePath, Purpose(name), advice);
+                report.At(path, range, issue.Name, name, Purpose(name), advice);
             }
             else
             {
-                report.At(path, range, fix, issue.Name, name, issue.RelativePath, Purpose(name), advice);
+                report.At(path, range, fix, issue.Name, name, Purpose(name), advice);
             }
         }
     }

@@ -40,7 +40,7 @@ public sealed class ReadmeStatusRule : MetaIssueRule
                 ? RuleFixes.Review($"Set the status to {derived}", RuleFixes.Replace(readme.FullPath, range, RuleFixes.FieldValue(field, derived)))
                 : null;
             RuleFixes.Report(report, readme.FullPath, field.ValueRange, fix, context,
-                $"status {LeadingWords.Quote(field.Value)} is not recognised", $"use one of: {StatusVocabulary.AcceptedValues}");
+                $"status {LeadingWords.Quote(field.Value)} is not recognised (accepted: {StatusVocabulary.AcceptedValues})", $"use one of them");
         }
     }
 

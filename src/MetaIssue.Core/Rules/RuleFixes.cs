@@ -78,6 +78,10 @@ internal static class RuleFixes
     public static Fix? Review(string title, params TextEdit?[] edits) =>
         edits.Any(e => e is null) ? null : new Fix(title, FixApplicability.Review, edits.Select(e => (FileChange)e!).ToArray());
 
+    /// <summary>The template prompts in <paramref name="text"/>: bracketed ones and the template's placeholder date.</summary>
+    public static IReadOnlyList<string> Prompts(string text) =>
+        Edits.AttemptEdits.Prompts(new[] { text }).Concat(text.Contains(AttemptListRule.UnknownDate) ? new[] { AttemptListRule.UnknownDate } : Array.Empty<string>()).ToList();
+
     /// <summary>The advice for a message: rendered from <paramref name="fix"/> when there is one, else <paramref name="prose"/>.</summary>
     public static string Advice(Fix? fix, CheckContext context, string prose) =>
         fix is null ? prose : FixAdvice.Of(fix, context.Display);

@@ -53,7 +53,7 @@ internal static class TemplateFiles
         var content = string.Join("\n", lines).TrimEnd('\n') + "\n";
         return new Fix($"Create {fileName} from the template", FixApplicability.Safe, new FileChange[] { new FileCreation(Path.Combine(issue.FullPath, fileName), content) })
         {
-            InsertedPrompts = AttemptEdits.Prompts(new[] { content }),
+            InsertedPrompts = RuleFixes.Prompts(content),
         };
     }
 
@@ -79,7 +79,7 @@ internal static class TemplateFiles
 
         return new Fix($"Create {attempt.Name}/{fileName} from the template", FixApplicability.Safe, new FileChange[] { new FileCreation(Path.Combine(attempt.FullPath, fileName), content) })
         {
-            InsertedPrompts = AttemptEdits.Prompts(new[] { content }),
+            InsertedPrompts = RuleFixes.Prompts(content),
         };
     }
 

@@ -53,8 +53,8 @@ public sealed class RuleCatalogTests
     [Fact]
     public void A_message_is_built_from_the_format_and_a_missing_argument_is_a_format_error()
     {
-        Assert.Equal("README status is 'Investigating' but attempt 002 (002-x) succeeded; write '**Status:** Resolved (Attempt 002)'",
-            StaleStatusRule.Definition.FormatMessage("Investigating", "002", "002-x"));
+        Assert.Equal("README status is 'Investigating' but attempt 002 (002-x) succeeded; write 'Resolved (Attempt 002)' as the status",
+            StaleStatusRule.Definition.FormatMessage("Investigating", "002", "002-x", "write 'Resolved (Attempt 002)' as the status"));
         Assert.Throws<FormatException>(() => StaleStatusRule.Definition.FormatMessage("Investigating"));
     }
 

@@ -14,7 +14,7 @@ internal static class Mutations
         ["MI001 implementation-log.md missing"] = r => r.Delete(Scenario.Log),
         ["MI001 test-cases.md missing"] = r => r.Delete(Scenario.TestCases),
         ["MI002 folder not NNN-slug"] = r => Move(r, Scenario.AttemptFolder(2, "query-tuning"), Scenario.Folder + "/attempts/2-query-tuning"),
-        ["MI003 gap"] = r => Move(r, Scenario.AttemptFolder(2, "query-tuning"), Scenario.AttemptFolder(4, "query-tuning")),
+        ["MI003 gap"] = r => Renumber(r, 2, 4, "query-tuning"),
         ["MI003 duplicate"] = r => r.Write(Scenario.Approach(1, "retry"), "# Attempt 001: Retry\n\n## Hypothesis\n\nRetries.\n"),
         ["MI004 no solution-approach.md"] = r => r.Delete(Scenario.Approach(1, "caching")),
         ["MI005 no attempt-results.md"] = r => r.Delete(Scenario.Results(1, "caching")),
@@ -41,6 +41,18 @@ internal static class Mutations
         "MI001 description.md missing", "MI004 no solution-approach.md", "MI005 no attempt-results.md", "MI010 no status",
         "MI013 no timeline row", "MI014 no log section", "MI015 no result line", "MI021 no backlink",
     };
+
+    /// <summary>Attempt <paramref name="from"/> numbered <paramref name="to"/> everywhere: its folder, its timeline row and link, its log heading, its result line and its own titles.</summary>
+    public static void Renumber(TempRepository repository, int from, int to, string slug)
+    {
+        string F(int n) => n.ToString("000");
+        Move(repository, Scenario.AttemptFolder(from, slug), Scenario.AttemptFolder(to, slug));
+        repository.Edit(Scenario.Readme, $"[{F(from)}](./attempts/{F(from)}-{slug}/)", $"[{F(to)}](./attempts/{F(to)}-{slug}/)");
+        repository.Edit(Scenario.Log, $"## Attempt {F(from)}:", $"## Attempt {F(to)}:");
+        repository.Edit(Scenario.TestCases, $"- Attempt {F(from)}:", $"- Attempt {F(to)}:");
+        repository.Edit(Scenario.Approach(to, slug), $"# Attempt {F(from)}:", $"# Attempt {F(to)}:");
+        repository.Edit(Scenario.Results(to, slug), $"# Attempt {F(from)} Results", $"# Attempt {F(to)} Results");
+    }
 
     private static void Move(TempRepository repository, string from, string to) =>
         Directory.Move(repository.PathOf(from), repository.PathOf(to));

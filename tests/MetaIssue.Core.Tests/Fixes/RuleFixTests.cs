@@ -114,8 +114,9 @@ public sealed class RuleFixTests
     public void All_renumbering_findings_share_one_plan_that_leaves_no_gap()
     {
         using var repository = Healthy("Investigating", ("caching", "❌ Failed"), ("query-tuning", "⚠️ Partial"), ("pooling", "❌ Failed"));
-        Directory.Move(repository.PathOf(AttemptFolder(2, "query-tuning")), repository.PathOf(AttemptFolder(5, "query-tuning")));
-        Directory.Move(repository.PathOf(AttemptFolder(3, "pooling")), repository.PathOf(AttemptFolder(5, "pooling")));
+        Mutations.Renumber(repository, 3, 7, "pooling");
+        Mutations.Renumber(repository, 2, 5, "query-tuning");
+        repository.Findings().None("MI030");
         var findings = repository.Findings().OfCode("MI003");
         Assert.True(findings.Count >= 2, string.Join("\n", findings));
         Assert.All(findings, d => Assert.Same(findings[0].Fix, d.Fix));
@@ -129,7 +130,12 @@ public sealed class RuleFixTests
         after.None("MI003");
         after.None("MI030");
         after.None("MI013");
-        Assert.True(Directory.Exists(repository.PathOf(Folder + "/attempts/002-pooling")) || Directory.Exists(repository.PathOf(Folder + "/attempts/002-query-tuning")));
+        after.None("MI014");
+        after.None("MI015");
+        Assert.True(Directory.Exists(repository.PathOf(AttemptFolder(2, "query-tuning"))));
+        Assert.True(Directory.Exists(repository.PathOf(AttemptFolder(3, "pooling"))));
+        Assert.Contains("| [003](./attempts/003-pooling/) |", repository.Read(Readme), StringComparison.Ordinal);
+        Assert.Contains("## Attempt 002: Query Tuning", repository.Read(Log), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +146,7 @@ public sealed class RuleFixTests
         var before = Snapshot(repository);
         var run = MetaIssueFixer.Run(new CheckerOptions(repository.Root), FixApplicability.Review, dryRun: true);
         Assert.Equal(before, Snapshot(repository));
-        Assert.Contains("+| [002](./attempts/002-query-tuning/) | YYYY-MM-DD to YYYY-MM-DD | Query Tuning | ⚠️ Partial |", run.Report.Diff, StringComparison.Ordinal);
+        Assert.Contains("+| [002](./attempts/002-query-tuning/) | YYYY-MM-DD to YYYY-MM-DD | Query Tuning | ⚠️ Partial |", run.Diff, StringComparison.Ordinal);
         Assert.StartsWith("MetaIssue fix: would fix 1 finding with 1 fix in 1 file", run.Summary, StringComparison.Ordinal);
     }
 
@@ -185,7 +191,7 @@ public sealed class RuleFixTests
     private static void Apply(TempRepository repository, FixApplicability level)
     {
         var run = MetaIssueFixer.Run(new CheckerOptions(repository.Root), level, dryRun: false);
-        Assert.True(run.Report.Problems.Count == 0, string.Join("\n", run.Report.Problems));
+        Assert.True(run.Problems.Count == 0, string.Join("\n", run.Problems));
     }
 
     private static string PathText(CheckResult result, string path) => IO.PathText.FromRoot(result.Tree.RepositoryRoot, path);

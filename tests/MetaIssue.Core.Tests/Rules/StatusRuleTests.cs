@@ -133,7 +133,7 @@ public sealed class StatusRuleTests
     {
         using var repository = Healthy("Investigating", ("caching", "❌ Failed"), ("pooling", outcome));
         var diagnostic = repository.Findings().Single("MI012", Readme, line: 3);
-        Assert.Contains("'**Status:** Resolved (Attempt 002)'", diagnostic.Message);
+        Assert.Contains("write 'Resolved (Attempt 002)' in ", diagnostic.Message);
     }
 
     [Theory]
