@@ -22,7 +22,8 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
     /// <summary>The outcome the README's timeline row shows for the attempt (its result column), or Unknown.</summary>
     private static AttemptOutcome TimelineOutcome(MetaIssueFolder issue, AttemptFolder attempt)
     {
-        if (attempt.Number is not int number || issue.Readme?.Facts is not { } facts)
+        // A number two folders share names neither for sure.
+        if (attempt.Number is not int number || issue.Readme?.Facts is not { } facts || issue.NumberedAttempts.Count(a => a.Number == number) > 1)
         {
             return AttemptOutcome.Unknown;
         }
