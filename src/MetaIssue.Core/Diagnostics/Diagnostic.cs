@@ -22,7 +22,8 @@ public sealed record Diagnostic(RuleDescriptor Rule, string FilePath, SourceRang
     public bool Equals(Diagnostic? other) =>
         other is not null && Rule == other.Rule && FilePath == other.FilePath && Range == other.Range && Message == other.Message;
 
-    public override int GetHashCode() => HashCode.Combine(Rule, FilePath, Range, Message);
+    public override int GetHashCode() =>
+        unchecked((((Rule.GetHashCode() * 31) + StringComparer.Ordinal.GetHashCode(FilePath)) * 31 + Range.GetHashCode()) * 31 + StringComparer.Ordinal.GetHashCode(Message));
 
     public override string ToString() =>
         Range is { } r ? $"{FilePath}({r.Line},{r.Column}): {Code}: {Message}" : $"{FilePath}: {Code}: {Message}";
