@@ -65,7 +65,7 @@ public sealed class AttemptListRule : MetaIssueRule
                 {
                     // The attempt's own results are the record; the row shows them (safe: derived, nothing invented).
                     var value = AttemptEdits.OutcomeText(attempt.Outcome);
-                    var fix = RuleFixes.Safe($"Show attempt {label} as {value} in the timeline", RuleFixes.Replace(readme.FullPath, cell.Range, value));
+                    var fix = RuleFixes.Safe($"Show attempt {label} as {value} in the timeline", RuleFixes.ReplaceTrimmed(readme.FullPath, cell.Range, value));
                     RuleFixes.Report(report, readme.FullPath, cell.Range, fix, context,
                         $"README shows attempt {label} as '{shown.DisplayName()}' but {attempt.RelativePath}/{AttemptFolder.AttemptResultsFile} says '{attempt.Outcome.DisplayName()}'", $"update the row or the results");
                 }

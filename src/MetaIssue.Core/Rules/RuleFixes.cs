@@ -15,6 +15,30 @@ internal static class RuleFixes
     public static TextEdit? Replace(string path, SourceRange range, string text) =>
         EditableText.Read(path, out _) is { } file ? TextEdit.Replace(path, file.Hash, range, text) : null;
 
+    /// <summary>
+    /// Replaces the text inside <paramref name="range"/> without the spaces around it (a table cell's range holds its
+    /// padding), so <c>| 🔄 In Progress |</c> becomes <c>| ❌ Failed |</c>; null when the file cannot be read.
+    /// </summary>
+    public static TextEdit? ReplaceTrimmed(string path, SourceRange range, string text)
+    {
+        if (EditableText.Read(path, out _) is not { } file)
+        {
+            return null;
+        }
+
+        var start = file.Resolve(TextPoint.At(range.Line, range.Column));
+        var end = file.Resolve(TextPoint.At(range.EndLine, range.EndColumn + 1));
+        if (start < 0 || end < start)
+        {
+            return null;
+        }
+
+        var original = file.Text.Substring(start, end - start);
+        var lead = original.Length - original.TrimStart().Length;
+        var kept = original.Trim().Length;
+        return TextEdit.Replace(path, file.Hash, start + lead, kept, text);
+    }
+
     /// <summary>Inserts <paramref name="text"/> at the 0-based offset <paramref name="offset"/> picks in the file (null when it picks a negative one).</summary>
     public static TextEdit? Insert(string path, Func<EditableText, int> offset, string text)
     {

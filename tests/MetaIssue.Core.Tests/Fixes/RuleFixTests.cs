@@ -63,6 +63,15 @@ public sealed class RuleFixTests
     }
 
     [Fact]
+    public void An_outcome_cell_is_rewritten_inside_its_padding()
+    {
+        using var repository = Healthy();
+        Mutations.All["MI013 outcome disagrees"](repository);
+        Apply(repository, FixApplicability.Safe);
+        Assert.Contains("| Query Tuning | ⚠️ Partial |\n", repository.Read(Readme), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_status_in_front_matter_is_written_as_a_yaml_scalar()
     {
         using var repository = Healthy();

@@ -41,7 +41,7 @@ public sealed partial class FixTargetTests(TemplateHiveFixture fixture)
             var fix = await repository.BuildAsync(App, "-t:MetaIssueFix");
             fix.AssertSucceeded();
             fix.AssertNoUnhandledTaskFailure();
-            Assert.Contains(fix.Result.StandardOutput.Split('\n'), line => line.Contains("MetaIssue fix: fixed", StringComparison.Ordinal));
+            Assert.Contains(fix.Result.StandardOutput.Split('\n'), line => line.Contains("MetaIssue fix: fixed", StringComparison.Ordinal) && !line.Contains("fixed 0 ", StringComparison.Ordinal));
             var testCases = repository.Read($"{Folder}/test-cases.md");
             var promptLine = $"- Attempt {i + 1:000}: [Result and PASS or FAIL]";
             Assert.Contains(promptLine, testCases, StringComparison.Ordinal);
