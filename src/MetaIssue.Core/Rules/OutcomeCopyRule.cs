@@ -42,8 +42,10 @@ public sealed class OutcomeCopyRule : MetaIssueRule
                 }
 
                 var says = copy.Outcome == AttemptOutcome.InProgress ? "still says" : "says";
-                // A timeline cell that disagrees with the attempt's own results shows them (safe: derived, nothing invented).
-                var fix = copy.Source == OutcomeSource.ReadmeTimeline && truth.Source == OutcomeSource.AttemptResults
+                // A timeline cell that disagrees with the attempt's own results, or a log Result still In Progress, shows
+                // them (safe: derived, nothing invented). A log Result stating another outcome may hold prose: no fix.
+                var fix = truth.Source == OutcomeSource.AttemptResults
+                    && (copy.Source == OutcomeSource.ReadmeTimeline || copy.Outcome == AttemptOutcome.InProgress)
                     ? RuleFixes.Safe($"Show attempt {label} as {AttemptEdits.OutcomeText(truth.Outcome)} in the timeline",
                         RuleFixes.ReplaceTrimmed(copy.File.FullPath, copy.Range, AttemptEdits.OutcomeText(truth.Outcome)))
                     : null;

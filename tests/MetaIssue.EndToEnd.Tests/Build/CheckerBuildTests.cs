@@ -80,7 +80,7 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
         Case("mi010", f => repository.Edit($"{f}/README.md", "Resolved (Attempt 003)", "Sorta done"), f => ("MI010", $"{f}/README.md", repository.LineOf($"{f}/README.md", "**Status:**")));
         Case("mi011", f => repository.Edit($"{f}/README.md", "Resolved (Attempt 003)", "Resolved (Attempt 002)"), f => ("MI011", $"{f}/README.md", repository.LineOf($"{f}/README.md", "**Status:**")));
         Case("mi012", f => repository.Edit($"{f}/README.md", "Resolved (Attempt 003)", "Investigating"), f => ("MI012", $"{f}/README.md", repository.LineOf($"{f}/README.md", "**Status:**")));
-        Case("mi013", f => repository.Edit($"{f}/README.md", "| Query tuning | ⚠️ Partial |", "| Query tuning | ✅ Success |"), f => ("MI013", $"{f}/README.md", repository.LineOf($"{f}/README.md", "| Query tuning |")));
+        Case("mi013", f => repository.Edit($"{f}/README.md", "| Query tuning | ⚠️ Partial |", "| Query tuning | ✅ Success |"), f => ("MI017", $"{f}/README.md", repository.LineOf($"{f}/README.md", "| Query tuning |")));
         Case("mi014", f => repository.Edit($"{f}/implementation-log.md", "## Attempt 002: Query Tuning", "## The second try"), f => ("MI014", $"{f}/implementation-log.md", 1));
         Case("mi015", f => repository.Edit($"{f}/test-cases.md", "- Attempt 002: 3,800 ms (FAIL)\n", string.Empty), f => ("MI015", $"{f}/test-cases.md", 1));
         Case("mi016", f => repository.Edit($"{f}/description.md", "Recorded.", "[What we think now]"), f => ("MI016", $"{f}/description.md", repository.LineOf($"{f}/description.md", "[What we think now]")));
@@ -134,7 +134,7 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
         Assert.Equal(("MI003", $"{Folder}/attempts/003-connection-pooling"), (finding.Code, finding.File));
         Assert.Contains("'003-async-io'", finding.Message);
         Assert.Contains("'003-connection-pooling'", finding.Message);
-        Assert.Contains("'004-connection-pooling'", finding.Message);
+        Assert.Contains("004-connection-pooling", finding.Message);
     }
 
     [Fact]
