@@ -12,11 +12,18 @@ public sealed record Diagnostic(RuleDescriptor Rule, string FilePath, SourceRang
     public string Code => Rule.Id;
 
     /// <summary>
-    /// The edit that would resolve the finding (<see cref="Fixes.Fix"/>: text edits, file creations, folder renames,
-    /// applied by <see cref="Fixes.FixApplier"/>), when the rule can propose one; null otherwise. A rule fills it
-    /// through <c>RuleSink.At(path, range, fix, arguments)</c>.
+    /// The change that resolves the finding, when the rule can derive one (its message's advice is rendered from it,
+    /// see <see cref="FixAdvice"/>); null when only a person can resolve it. Filled through
+    /// <c>RuleSink.At(path, range, fix, arguments)</c>; applied by <c>MetaIssueFixer</c>.
     /// </summary>
     public Fix? Fix { get; init; }
+
+    /// <summary>Two findings are the same finding whatever fix they carry (a replayed finding carries none).</summary>
+    public bool Equals(Diagnostic? other) =>
+        other is not null && Rule == other.Rule && FilePath == other.FilePath && Range == other.Range && Message == other.Message;
+
+    public override int GetHashCode() =>
+        unchecked((((Rule.GetHashCode() * 31) + StringComparer.Ordinal.GetHashCode(FilePath)) * 31 + Range.GetHashCode()) * 31 + StringComparer.Ordinal.GetHashCode(Message));
 
     public override string ToString() =>
         Range is { } r ? $"{FilePath}({r.Line},{r.Column}): {Code}: {Message}" : $"{FilePath}: {Code}: {Message}";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MetaIssue.Fixes;
 using MetaIssue.IO;
+using MetaIssue.Markdown;
 using MetaIssue.Model;
 using MetaIssue.Templates;
 using MetaIssue.Conventions;
@@ -99,20 +100,7 @@ public sealed class IssueEdits
             var lessonPath = Path.Combine(lessonsRoot, lesson.Path.Replace('/', Path.DirectorySeparatorChar));
             changes.Add(new FileCreation(lessonPath, lesson.Content));
             var title = lesson.Content.Split('\n')[0].Substring(lesson.Content.IndexOf(':') + 1).Trim();
-            var link = PathText.RelativeLink(issue.FullPath, lessonPath);
-            var line = $"- [{title}]({(link.Contains(' ') ? "<" + link + ">" : link)})";
-            var section = readme.Lines.FindHeading("Lessons Learned");
-            if (section >= 0)
-            {
-                var (_, last) = Body(readme.Lines, section);
-                // After a list item the link joins the list; after a paragraph (or nothing) it starts one.
-                var joinsList = last >= 0 && Regex.IsMatch(readme.Lines.Lines[last].Content, @"^\s*[-*+]\s");
-                changes.Add(readme.InsertLinesAfter(last >= 0 ? last : section, joinsList ? new[] { line } : new[] { string.Empty, line }));
-            }
-            else
-            {
-                changes.Add(readme.AppendBlock("## Lessons Learned\n\n" + line + "\n"));
-            }
+            changes.Add(LessonLink(readme, issue.FullPath, lessonPath, title));
         }
 
         return new Fix($"Close the meta-issue: {status}", FixApplicability.Review, changes)
@@ -120,6 +108,35 @@ public sealed class IssueEdits
             InsertedPrompts = lessonName is null ? Array.Empty<string>() : AttemptEdits.Prompts(new[] { TemplateSources.Read("metalesson/lesson-category/lesson-name.md") }),
         };
     }
+
+    /// <summary>
+    /// The README's link to a lesson, <c>- [title](relative path)</c> (the path percent-encoded where Markdown needs it, the title's brackets escaped), at
+    /// the end of "Lessons Learned" (joining its list, or starting one after a paragraph), or in a new such section at
+    /// the end. Null when the README cannot be read. The line <c>metaissue close</c> writes and MI021 proposes.
+    /// </summary>
+    public static TextEdit? LessonLink(string readmePath, string issueFolder, string lessonPath, string title) =>
+        SourceFile.Read(readmePath, out _) is { } readme ? LessonLink(readme, issueFolder, lessonPath, title) : null;
+
+    private static TextEdit LessonLink(SourceFile readme, string issueFolder, string lessonPath, string title)
+    {
+        // Destination percent-encoded and label escaped, so any file name and title make a valid link.
+        var link = LinkDestination.Format(PathText.RelativeLink(issueFolder, lessonPath));
+        var line = $"- [{LinkLabel(title)}]({link})";
+        var section = readme.Lines.FindHeading("Lessons Learned");
+        if (section < 0)
+        {
+            return readme.AppendBlock("## Lessons Learned\n\n" + line + "\n");
+        }
+
+        var (_, last) = Body(readme.Lines, section);
+        // After a list item the link joins the list; after a paragraph (or nothing) it starts one.
+        var joinsList = last >= 0 && Regex.IsMatch(readme.Lines.Lines[last].Content, @"^\s*[-*+]\s");
+        return readme.InsertLinesAfter(last >= 0 ? last : section, joinsList ? new[] { line } : new[] { string.Empty, line });
+    }
+
+    /// <summary>A title as link text: brackets and backslashes escaped, so the label cannot close the link early.</summary>
+    public static string LinkLabel(string title) =>
+        title.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]");
 
     /// <summary>The status value for a closing state, as the README vocabulary and the rules want it.</summary>
     public static string StatusText(StatusState state, int? attempt, string? supersededBy, string? supersededLink) => state switch

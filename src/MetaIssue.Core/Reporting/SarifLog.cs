@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MetaIssue.Diagnostics;
+using MetaIssue.Fixes;
 using MetaIssue.Rules;
 using MetaIssue.IO;
 
@@ -32,9 +33,12 @@ public static class SarifLog
         json.WriteEndObject();
         json.WriteString("columnKind", "utf16CodeUnits");
         json.WriteStartArray("results");
+        // Each file a fix edits is read once, for the offsets and line breaks its replacements are written in.
+        var texts = new Dictionary<string, EditableText?>(StringComparer.Ordinal);
+        EditableText? Read(string path) => texts.TryGetValue(path, out var text) ? text : texts[path] = EditableText.Read(path, out _);
         foreach (var diagnostic in result.Diagnostics.Where(d => !settings.Suppressed.Contains(d.Code)))
         {
-            WriteResult(json, diagnostic, result.Tree.RepositoryRoot, settings);
+            WriteResult(json, diagnostic, result.Tree.RepositoryRoot, settings, Read);
         }
 
         json.WriteEndArray();
@@ -79,7 +83,7 @@ public static class SarifLog
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string root, SarifSettings settings)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string root, SarifSettings settings, Func<string, EditableText?> read)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Code);
@@ -107,6 +111,11 @@ public static class SarifLog
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
+        if (diagnostic.Fix is { } fix)
+        {
+            SarifFixes.Write(json, fix, root, read);
+        }
+
         json.WriteEndObject();
     }
 

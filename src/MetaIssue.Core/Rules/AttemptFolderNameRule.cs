@@ -1,4 +1,5 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Fixes;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
 
@@ -19,8 +20,13 @@ public sealed class AttemptFolderNameRule : MetaIssueRule
     {
         foreach (var attempt in issue.Attempts.Where(a => !a.IsWellNamed))
         {
-            report.At(attempt.FullPath, null,
-                $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name)", $"rename it to '{Suggest(issue, attempt)}'");
+            var name = Suggest(issue, attempt);
+            var fix = attempt.IntendedNumber is null || name.EndsWith("-name", StringComparison.Ordinal)
+                ? null
+                : new Fix($"Rename '{attempt.Name}' to '{name}'", FixApplicability.Review,
+                    new FileChange[] { FolderRenames.Rename(attempt.FullPath, Path.Combine(Path.GetDirectoryName(attempt.FullPath)!, name), context) });
+            RuleFixes.Report(report, attempt.FullPath, null, fix, context,
+                $"attempt folder '{attempt.Name}' is not named NNN-slug (three digits, a hyphen, a name)", $"rename it to '{name}'");
         }
 
         foreach (var problem in issue.MisplacedEntries)

@@ -1,5 +1,6 @@
 using MetaIssue.IO;
 using MetaIssue.Diagnostics;
+using MetaIssue.Fixes;
 using MetaIssue.Git;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
@@ -27,6 +28,20 @@ public sealed class AttemptNumberingRule : MetaIssueRule
         var expected = 1;
         var next = issue.NextAttemptNumber;
         IReadOnlyList<AttemptElsewhere>? elsewhere = null;
+        Fix? plan = null;
+        var planned = false;
+        void At(string path, string what, string prose)
+        {
+            // One renumbering plan for the whole meta-issue, carried by every finding: applying them all agrees.
+            if (!planned)
+            {
+                plan = FolderRenames.Renumbering(issue, context);
+                planned = true;
+            }
+
+            RuleFixes.Report(report, path, null, plan, context, what, prose);
+        }
+
         foreach (var group in issue.NumberedAttempts.GroupBy(a => a.Number!.Value).OrderBy(g => g.Key))
         {
             var number = AttemptReferences.Format(group.Key);
@@ -34,8 +49,7 @@ public sealed class AttemptNumberingRule : MetaIssueRule
             {
                 foreach (var zero in group)
                 {
-                    report.At(zero.FullPath, null,
-                        $"attempt numbers start at 001, not 000", $"renumber '{zero.Name}' to '{AttemptReferences.Format(next)}-{zero.Slug}'");
+                    At(zero.FullPath, $"attempt numbers start at 001, not 000", $"renumber '{zero.Name}' to '{AttemptReferences.Format(next)}-{zero.Slug}'");
                     next++;
                 }
 
@@ -61,17 +75,22 @@ public sealed class AttemptNumberingRule : MetaIssueRule
                 var held = Enumerable.Range(expected, group.Key - expected)
                     .Select(n => elsewhere.FirstOrDefault(a => a.Number == n))
                     .ToList();
-                var advice = held.All(a => a is not null)
-                    ? string.Join("; ", held.Select(a => $"attempt {AttemptReferences.Format(a!.Number)} is on branch {a.Branch} ({a.Name})")) + ": merge that branch, nothing to rename"
-                    : $"rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt";
-                report.At(first.FullPath, null, $"{gap}: numbering jumps to {number}", advice);
+                if (held.All(a => a is not null))
+                {
+                    // Nothing to renumber: the fix would collide with the branch after the merge, so none is offered.
+                    report.At(first.FullPath, null, $"{gap}: numbering jumps to {number}",
+                        string.Join("; ", held.Select(a => $"attempt {AttemptReferences.Format(a!.Number)} is on branch {a.Branch} ({a.Name})")) + ": merge that branch, nothing to rename");
+                }
+                else
+                {
+                    At(first.FullPath, $"{gap}: numbering jumps to {number}", $"rename '{first.Name}' to '{AttemptReferences.Format(expected)}-{first.Slug}' or restore the missing attempt");
+                }
             }
 
             var folders = group.ToList();
             for (var i = 1; i < folders.Count; i++)
             {
-                report.At(folders[i].FullPath, null,
-                    $"attempt number {number} is used by both '{folders[0].Name}' and '{folders[i].Name}'", $"renumber '{folders[i].Name}' to '{AttemptReferences.Format(next)}-{folders[i].Slug}'");
+                At(folders[i].FullPath, $"attempt number {number} is used by both '{folders[0].Name}' and '{folders[i].Name}'", $"renumber '{folders[i].Name}' to '{AttemptReferences.Format(next)}-{folders[i].Slug}'");
                 next++;
             }
 

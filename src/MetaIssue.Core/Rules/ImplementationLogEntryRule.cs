@@ -1,4 +1,6 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Edits;
+using MetaIssue.Fixes;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
 
@@ -18,6 +20,24 @@ public sealed class ImplementationLogEntryRule : MetaIssueRule
 
     public override RuleDescriptor Descriptor => Definition;
 
+    /// <summary>The log section <c>metaissue attempt</c> appends (the template's), with the outcome the attempt records; its prompts are declared.</summary>
+    internal static Fix? LogSectionFix(string logPath, AttemptFolder attempt)
+    {
+        var label = AttemptReferences.Format(attempt.Number!.Value);
+        var title = Titles.FromSlug(attempt.Slug!);
+        var edits = new AttemptEdits().LogSection(logPath, label, title, AttemptListRule.UnknownDate).ToList();
+        if (edits.Count != 1)
+        {
+            return null;
+        }
+
+        var section = edits[0] with { NewText = AttemptListRule.WithOutcome(edits[0].NewText, attempt.Outcome) };
+        return new Fix($"Add the log section of attempt {label}", FixApplicability.Safe, new FileChange[] { section })
+        {
+            InsertedPrompts = RuleFixes.Prompts(section.NewText),
+        };
+    }
+
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
         if (issue.ImplementationLog is not { Facts: { } facts } log)
@@ -29,7 +49,7 @@ public sealed class ImplementationLogEntryRule : MetaIssueRule
         foreach (var attempt in issue.NumberedAttempts.Where(a => a.IsCompleted && !entries.Contains(a.Number!.Value)))
         {
             var label = AttemptReferences.Format(attempt.Number!.Value);
-            report.At(log.FullPath, Where.Title(log),
+            RuleFixes.Report(report, log.FullPath, Where.Title(log), LogSectionFix(log.FullPath, attempt), context,
                 $"implementation-log.md has no entry for attempt {label} ({attempt.Outcome.DisplayName()})", $"add a section '## Attempt {label}: {Titles.FromSlug(attempt.Slug!)}' with its dates, hypothesis, result and learning");
         }
     }

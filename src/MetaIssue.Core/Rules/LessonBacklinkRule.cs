@@ -1,4 +1,6 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Edits;
+using MetaIssue.Fixes;
 using MetaIssue.IO;
 using MetaIssue.Links;
 using MetaIssue.Markdown;
@@ -40,12 +42,11 @@ public sealed class LessonBacklinkRule : MetaIssueRule
         {
             var title = lesson.Facts?.Title?.Text is { Length: > 0 } heading ? heading : Path.GetFileNameWithoutExtension(lesson.FileName).Replace('_', ' ');
             var relative = LinkDestination.Format(PathText.RelativeLink(issue.FullPath, lesson.FullPath));
-            report.At(readme.FullPath, Where.Section(readme, "lesson"),
-                $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back", $"add '- [{LinkLabel(title)}]({relative})' under '## Lessons Learned'");
+            var fix = IssueEdits.LessonLink(readme.FullPath, issue.FullPath, lesson.FullPath, title) is { } edit
+                ? new Fix($"Link the lesson {lesson.RelativePath} from README.md", FixApplicability.Safe, new FileChange[] { edit })
+                : null;
+            RuleFixes.Report(report, readme.FullPath, Where.Section(readme, "lesson"), fix, context,
+                $"lesson {lesson.RelativePath} links to this meta-issue but README.md does not link back", $"add '- [{IssueEdits.LinkLabel(title)}]({relative})' under '## Lessons Learned'");
         }
     }
-
-    /// <summary>The title as link text: brackets and backslashes escaped, so the label cannot close the link early.</summary>
-    private static string LinkLabel(string title) =>
-        title.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]");
 }

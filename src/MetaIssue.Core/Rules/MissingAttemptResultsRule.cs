@@ -1,4 +1,5 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Edits;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
 
@@ -17,6 +18,19 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
         MessageFormat: "{0}; {1}");
 
     public override RuleDescriptor Descriptor => Definition;
+
+    /// <summary>The outcome the README's timeline row shows for the attempt (its result column), or Unknown.</summary>
+    private static AttemptOutcome TimelineOutcome(MetaIssueFolder issue, AttemptFolder attempt)
+    {
+        // A number two folders share names neither for sure.
+        if (attempt.Number is not int number || issue.Readme?.Facts is not { } facts || issue.NumberedAttempts.Count(a => a.Number == number) > 1)
+        {
+            return AttemptOutcome.Unknown;
+        }
+
+        var shown = facts.AttemptTables.SelectMany(t => t.Rows.Where(r => r.Attempt == number).Select(r => r.Cells.Skip(1).Select(c => OutcomeVocabulary.Parse(c.Text, issue.Words)).LastOrDefault(o => o != AttemptOutcome.Unknown)));
+        return shown.FirstOrDefault(o => o != AttemptOutcome.Unknown);
+    }
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
@@ -43,7 +57,13 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
             var advice = meant is not null
                 ? $"did you mean '**{field!.Value.Name}:** {meant}'? (or add the word to .metaissue.json)"
                 : "record how it ended (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)";
-            report.At(results.FullPath, field?.ValueRange ?? Where.Title(results),
+            // Derivable only when the README's timeline already records how the attempt ended.
+            var shown = TimelineOutcome(issue, attempt);
+            var fix = shown.IsCompleted() && field is { } outcomeField && RuleFixes.ValueRange(outcomeField) is { } valueRange
+                ? RuleFixes.Safe($"Record {attempt.Label} as {AttemptEdits.OutcomeText(shown)}, as the timeline shows it",
+                    RuleFixes.Replace(results.FullPath, valueRange, RuleFixes.FieldValue(outcomeField, AttemptEdits.OutcomeText(shown))))
+                : null;
+            RuleFixes.Report(report, results.FullPath, field?.ValueRange ?? Where.Title(results), fix, context,
                 $"{attempt.Label}'s results {recorded} although {why}", advice);
         }
 
@@ -61,7 +81,9 @@ public sealed class MissingAttemptResultsRule : MetaIssueRule
 
             if (why is not null)
             {
-                report.At(attempt.FullPath, null,
+                var shown = TimelineOutcome(issue, attempt);
+                var fix = shown.IsCompleted() ? TemplateFiles.AttemptFile(issue, attempt, AttemptFolder.AttemptResultsFile, shown) : null;
+                RuleFixes.Report(report, attempt.FullPath, null, fix, context,
                     $"{attempt.Label} has no {AttemptFolder.AttemptResultsFile} although {why}", $"record what happened and its outcome (**Status:** ✅ Success, ❌ Failed, ⚠️ Partial or Abandoned)");
             }
         }

@@ -10,7 +10,7 @@ public sealed class MissingCoreFileRule : MetaIssueRule
     public static readonly RuleDescriptor Definition = new(
         "MI001", "MissingCoreFile", "A core file of the meta-issue is missing",
         "Every meta-issue has README.md, description.md, implementation-log.md and test-cases.md.",
-        MessageFormat: "meta-issue '{0}' has no {1}; create {2}/{1} ({3})");
+        MessageFormat: "meta-issue '{0}' has no {1} ({2}); {3}");
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -19,13 +19,16 @@ public sealed class MissingCoreFileRule : MetaIssueRule
         var missing = MetaIssueFolder.CoreFiles.Where(name => !issue.CoreDocuments.ContainsKey(name)).ToList();
         foreach (var name in missing)
         {
-            if (issue.Readme is { } readme)
+            var fix = TemplateFiles.CoreFile(issue, name);
+            var advice = RuleFixes.Advice(fix, context, $"create {issue.RelativePath}/{name}");
+            var (path, range) = issue.Readme is { } readme ? (readme.FullPath, (Text.SourceRange?)Where.Title(readme)) : (issue.FullPath, null);
+            if (fix is null)
             {
-                report.At(readme.FullPath, Where.Title(readme), issue.Name, name, issue.RelativePath, Purpose(name));
+                report.At(path, range, issue.Name, name, Purpose(name), advice);
             }
             else
             {
-                report.At(issue.FullPath, null, issue.Name, name, issue.RelativePath, Purpose(name));
+                report.At(path, range, fix, issue.Name, name, Purpose(name), advice);
             }
         }
     }

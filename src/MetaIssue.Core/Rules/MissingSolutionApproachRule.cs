@@ -10,7 +10,7 @@ public sealed class MissingSolutionApproachRule : MetaIssueRule
     public static readonly RuleDescriptor Definition = new(
         "MI004", "MissingSolutionApproach", "An attempt has no solution-approach.md",
         "Each attempt records what was tried, and why, before it is tried.",
-        MessageFormat: "{0} has no {1}; create it with the hypothesis, expected outcome and plan");
+        MessageFormat: "{0} has no {1}; {2}");
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -18,8 +18,16 @@ public sealed class MissingSolutionApproachRule : MetaIssueRule
     {
         foreach (var attempt in issue.Attempts.Where(a => a.SolutionApproach is null))
         {
-            report.At(attempt.FullPath, null,
-                attempt.Label, AttemptFolder.SolutionApproachFile);
+            var fix = TemplateFiles.AttemptFile(issue, attempt, AttemptFolder.SolutionApproachFile);
+            var advice = RuleFixes.Advice(fix, context, "create it with the hypothesis, expected outcome and plan");
+            if (fix is null)
+            {
+                report.At(attempt.FullPath, null, attempt.Label, AttemptFolder.SolutionApproachFile, advice);
+            }
+            else
+            {
+                report.At(attempt.FullPath, null, fix, attempt.Label, AttemptFolder.SolutionApproachFile, advice);
+            }
         }
     }
 }

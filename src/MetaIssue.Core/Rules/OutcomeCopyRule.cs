@@ -1,5 +1,7 @@
 using MetaIssue.Conventions;
 using MetaIssue.Diagnostics;
+using MetaIssue.Edits;
+using MetaIssue.Fixes;
 using MetaIssue.Model;
 
 namespace MetaIssue.Rules;
@@ -40,7 +42,14 @@ public sealed class OutcomeCopyRule : MetaIssueRule
                 }
 
                 var says = copy.Outcome == AttemptOutcome.InProgress ? "still says" : "says";
-                report.At(copy.File.FullPath, copy.Range,
+                // A timeline cell that disagrees with the attempt's own results, or a log Result still In Progress, shows
+                // them (safe: derived, nothing invented). A log Result stating another outcome may hold prose: no fix.
+                var fix = truth.Source == OutcomeSource.AttemptResults
+                    && (copy.Source == OutcomeSource.ReadmeTimeline || copy.Outcome == AttemptOutcome.InProgress)
+                    ? RuleFixes.Safe($"Show attempt {label} as {AttemptEdits.OutcomeText(truth.Outcome)} in the timeline",
+                        RuleFixes.ReplaceTrimmed(copy.File.FullPath, copy.Range, AttemptEdits.OutcomeText(truth.Outcome)))
+                    : null;
+                RuleFixes.Report(report, copy.File.FullPath, copy.Range, fix, context,
                     $"{copy.Place} {says} {LeadingWords.Quote(copy.Value)} for attempt {label}, but {truth.Place} records '{truth.Outcome.DisplayName()}'",
                     $"write '{truth.Outcome.Written()}'");
             }

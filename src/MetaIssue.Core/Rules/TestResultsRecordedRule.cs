@@ -1,4 +1,6 @@
 using MetaIssue.Diagnostics;
+using MetaIssue.Edits;
+using MetaIssue.Fixes;
 using MetaIssue.Model;
 using MetaIssue.Conventions;
 
@@ -18,6 +20,38 @@ public sealed class TestResultsRecordedRule : MetaIssueRule
 
     public override RuleDescriptor Descriptor => Definition;
 
+    /// <summary>
+    /// The result line <c>metaissue attempt</c> writes (the template's, with its prompt), after the last result entry
+    /// of every test case; a test case whose results hold only a bracketed prompt line gets it in that line's place.
+    /// </summary>
+    internal static Fix? ResultLinesFix(string testCasesPath, string label)
+    {
+        var line = TemplateSnippets.ResultLine(label);
+        var edits = new AttemptEdits().ResultLines(testCasesPath, label).ToList();
+        if (edits.Count == 0 && RuleFixes.ReplaceLine(testCasesPath, IsPromptOnlyLine, line) is { } replaced)
+        {
+            edits.Add(replaced);
+        }
+
+        return edits.Count == 0 ? null : new Fix($"Add a result line for attempt {label} to the test cases", FixApplicability.Safe, edits.ToArray())
+        {
+            InsertedPrompts = AttemptEdits.Prompts(new[] { line }),
+        };
+    }
+
+    /// <summary>A list item or line that is only a bracketed prompt, e.g. "- [Results per attempt]", right under a "Results" label.</summary>
+    private static bool IsPromptOnlyLine(string line, string previous)
+    {
+        if (previous.IndexOf("result", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
+        var text = line.Trim().TrimStart('-', '*', '+').Trim();
+        return text.Length > 2 && text[0] == '[' && text[text.Length - 1] == ']' && text.IndexOf(']') == text.Length - 1
+            && PromptStyle.IsPrompt(text.Substring(1, text.Length - 2));
+    }
+
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
         if (issue.TestCases is not { Facts: { } facts } testCases)
@@ -35,10 +69,16 @@ public sealed class TestResultsRecordedRule : MetaIssueRule
             }
 
             var label = AttemptReferences.Format(number);
-            var range = entries.Count > 0 ? entries[0].Range : Where.Section(testCases, "result");
-            var what = entries.Count > 0 ? "only an unfilled prompt" : "no result";
-            report.At(testCases.FullPath, range,
-                $"test-cases.md records {what} for attempt {label} ({attempt.Outcome.DisplayName()})", $"add '- Attempt {label}: <measured result> (PASS or FAIL)' to the results of the test cases it ran");
+            var what = $"test-cases.md records {(entries.Count > 0 ? "only an unfilled prompt" : "no result")} for attempt {label} ({attempt.Outcome.DisplayName()})";
+            if (entries.Count > 0)
+            {
+                // The prompt is in place: what is left is the measurement, which only a person can write.
+                report.At(testCases.FullPath, entries[0].Range, what, $"replace the bracketed prompt after 'Attempt {label}:' with the measured result and PASS or FAIL");
+                continue;
+            }
+
+            RuleFixes.Report(report, testCases.FullPath, Where.Section(testCases, "result"), ResultLinesFix(testCases.FullPath, label), context,
+                what, $"add '{TemplateSnippets.ResultLine(label)}' to the results of the test cases it ran");
         }
     }
 }

@@ -18,14 +18,17 @@ internal sealed partial class ToolCommands
             var workspace = Open(parse);
             var dry = parse.GetValue(dryRun);
             var outcome = MetaIssueFixer.Run(workspace.Options, parse.GetValue(review) ? FixApplicability.Review : FixApplicability.Safe, dry);
-            var report = outcome.Report;
             if (dry)
             {
-                output.Write(report.Diff);
+                output.Write(outcome.Diff);
             }
 
-            workspace.Print(report, output);
-            foreach (var skipped in report.Skipped)
+            foreach (var pass in outcome.Passes)
+            {
+                workspace.Print(pass.Report, output);
+            }
+
+            foreach (var skipped in outcome.Skipped)
             {
                 error.WriteLine($"metaissue fix: skipped '{skipped.Fix.Title}': {skipped.Reason}");
             }
@@ -33,11 +36,11 @@ internal sealed partial class ToolCommands
             var withoutFix = outcome.Before.Diagnostics.Count(d => d.Fix is null);
             var held = parse.GetValue(review) ? 0 : outcome.Before.Diagnostics.Count(d => d.Fix is { Applicability: FixApplicability.Review });
             output.WriteLine(
-                $"metaissue fix: {outcome.Before.Diagnostics.Count} finding(s), {report.Applied.Count} fix(es) {(dry ? "would be " : string.Empty)}applied, {report.Skipped.Count} skipped, "
+                $"metaissue fix: {outcome.Before.Diagnostics.Count} finding(s), {outcome.Applied.Count} fix(es) {(dry ? "would be " : string.Empty)}applied, {outcome.Skipped.Count} skipped, "
                 + $"{held} need --review, {withoutFix} without a fix; {outcome.After.Diagnostics.Count} finding(s) {(dry ? "now" : "left")}");
-            if (report.Problems.Count > 0)
+            if (outcome.Problems.Count > 0)
             {
-                throw new ToolException("could not write: " + string.Join("; ", report.Problems));
+                throw new ToolException("could not write: " + string.Join("; ", outcome.Problems));
             }
 
             return outcome.After.Diagnostics.Count > 0 ? 1 : 0;

@@ -53,8 +53,8 @@ public sealed class RuleCatalogTests
     [Fact]
     public void A_message_is_built_from_the_format_and_a_missing_argument_is_a_format_error()
     {
-        Assert.Equal("README status is 'Investigating' but attempt 002 (002-x) succeeded; write '**Status:** Resolved (Attempt 002)'",
-            StaleStatusRule.Definition.FormatMessage("Investigating", "002", "002-x"));
+        Assert.Equal("README status is 'Investigating' but attempt 002 (002-x) succeeded; write 'Resolved (Attempt 002)' as the status",
+            StaleStatusRule.Definition.FormatMessage("Investigating", "002", "002-x", "write 'Resolved (Attempt 002)' as the status"));
         Assert.Throws<FormatException>(() => StaleStatusRule.Definition.FormatMessage("Investigating"));
     }
 
@@ -84,9 +84,9 @@ public sealed class RuleCatalogTests
     public void Diagnostics_carry_no_fix_until_a_rule_proposes_one()
     {
         var sink = new DiagnosticSink();
-        sink.For(StaleStatusRule.Definition).At("README.md", null, "Open", "001", "001-a");
-        var fix = MetaIssue.Fixes.Fix.Review("Write Resolved", MetaIssue.Fixes.TextEdit.Replace("README.md", MetaIssue.Fixes.ContentHash.Of(string.Empty), 0, 0, "**Status:** Resolved (Attempt 001)"));
-        sink.For(StaleStatusRule.Definition).At("README.md", null, fix, "Open", "001", "001-a");
+        sink.For(StaleStatusRule.Definition).At("README.md", null, "Open", "001", "001-a", "advice");
+        var fix = MetaIssue.Fixes.Fix.Safe("Write Resolved", MetaIssue.Fixes.TextEdit.Insert("README.md", "hash", MetaIssue.Fixes.TextPoint.AtOffset(0), "Resolved (Attempt 001)"));
+        sink.For(StaleStatusRule.Definition).At("README.md", null, fix, "Open", "001", "001-a", "advice");
         Assert.Null(sink.Diagnostics[0].Fix);
         Assert.Same(fix, sink.Diagnostics[1].Fix);
         Assert.Equal(sink.Diagnostics[0].Message, sink.Diagnostics[1].Message);

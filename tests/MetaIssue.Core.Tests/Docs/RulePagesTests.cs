@@ -12,7 +12,7 @@ namespace MetaIssue.Tests.Docs;
 /// </summary>
 public sealed class RulePagesTests
 {
-    private static readonly string[] Sections = { "What it reports", "Why", "Bad", "Good", "How to silence it" };
+    private static readonly string[] Sections = { "What it reports", "Why", "Bad", "Good", "Fix", "How to silence it" };
 
     private static readonly Lazy<string> RulesFolder = new(FindRulesFolder);
 

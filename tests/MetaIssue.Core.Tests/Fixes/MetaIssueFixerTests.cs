@@ -48,13 +48,17 @@ public sealed class MetaIssueFixerTests : IDisposable
     [Fact]
     public void A_run_with_no_fix_to_apply_changes_nothing_and_reports_the_same_findings()
     {
-        _repo.Write("docs/meta-issues/perf/README.md", "# Meta-Issue: Perf\n\n**Status:** Investigating\n");
-        var options = new CheckerOptions(_repo.Root);
+        // A healthy meta-issue whose only finding (MI005: attempt 001 still in progress after 002 started, and no copy
+        // says how it ended) has no fix: nothing can be derived.
+        using var repository = Scenario.Healthy("Investigating", ("caching", "🔄 In Progress"), ("pooling", "🔄 In Progress"));
+        var options = new CheckerOptions(repository.Root);
 
         var outcome = MetaIssueFixer.Run(options, FixApplicability.Review, dryRun: false);
 
-        Assert.False(outcome.Report.ChangedAnything);
-        Assert.Equal(string.Empty, outcome.Report.Diff);
+        Assert.All(outcome.Before.Diagnostics, d => Assert.Null(d.Fix));
+
+        Assert.False(outcome.ChangedAnything);
+        Assert.Equal(string.Empty, outcome.Diff);
         Assert.NotEmpty(outcome.Before.Diagnostics);
         Assert.Same(outcome.Before, outcome.After);
     }

@@ -77,7 +77,8 @@ public sealed class PrintedCommandTests
         repository.Edit(Readme, "- [Perf Resolution](../../lessons-learned/debugging/Perf_Resolution.md)", "Nothing here.");
         var diagnostic = repository.Findings().Single("MI021", Readme);
         var start = diagnostic.Message.IndexOf("add '", StringComparison.Ordinal) + "add '".Length;
-        var line = diagnostic.Message[start..diagnostic.Message.IndexOf("' under", StringComparison.Ordinal)];
+        // The advice is rendered from MI021's fix: "add '<line>' to <README path>".
+        var line = diagnostic.Message[start..diagnostic.Message.LastIndexOf("' to ", StringComparison.Ordinal)];
 
         var link = Assert.Single(MarkdownFactsReader.Read(line + "\n").Links);
         Assert.Equal(LinkKind.Inline, link.Kind);

@@ -101,7 +101,7 @@ public sealed class ConsistencyRuleTests
         using var repository = Healthy();
         repository.Edit(TestCases, "- Attempt 002: 800 ms (FAIL)\n", string.Empty);
         var diagnostic = repository.Findings().Single("MI015", TestCases);
-        Assert.Contains("'- Attempt 002: <measured result> (PASS or FAIL)'", diagnostic.Message);
+        Assert.Contains("add '- Attempt 002: [Result and PASS or FAIL]' to ", diagnostic.Message);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class OutcomeCopyRuleTests
         var line = repository.LineOf(Readme, "| Query Tuning |");
         var diagnostic = repository.Findings().Single("MI017", Readme, line);
         Assert.Contains($"says '{shown}' for attempt 002", diagnostic.Message);
-        Assert.Contains($"attempt-results.md records '{actual}'; write '{write}'", diagnostic.Message);
+        // The advice is rendered from the fix: the timeline cell is rewritten to the recorded outcome.
+        Assert.Contains($"attempt-results.md records '{actual}'; fix (safe, dotnet build -t:MetaIssueFix): write '{write}' in ", diagnostic.Message);
         Assert.True(diagnostic.Range!.Value.Column > 40, "points at the result cell, not the row start");
         Assert.Contains(shownName, diagnostic.Message);
     }

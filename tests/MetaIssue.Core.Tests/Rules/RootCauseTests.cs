@@ -19,7 +19,7 @@ public sealed class RootCauseTests
         var findings = repository.Findings();
         var diagnostic = Assert.Single(findings.All);
         Assert.Equal("MI002", diagnostic.Code);
-        Assert.Contains($"rename it to '{suggested}'", diagnostic.Message);
+        Assert.Matches($@"rename \S*/attempts/\S+ to \S*/attempts/{System.Text.RegularExpressions.Regex.Escape(suggested)}( |$)", diagnostic.Message);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class StatusRuleTests
         using var repository = Healthy("Investigating", ("caching", "❌ Failed"), ("pooling", "✅ Success"));
         repository.Edit(Readme, "**Status:** Investigating  \n", string.Empty);
         var diagnostic = repository.Findings().Single("MI010", Readme, line: 1);
-        Assert.Contains("add a line '**Status:** Resolved (Attempt 002)'", diagnostic.Message);
+        Assert.Contains("add '**Status:** Resolved (Attempt 002)'", diagnostic.Message);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class StatusRuleTests
     {
         using var repository = Healthy("Investigating", ("caching", "❌ Failed"), ("pooling", outcome));
         var diagnostic = repository.Findings().Single("MI012", Readme, line: 3);
-        Assert.Contains("'**Status:** Resolved (Attempt 002)'", diagnostic.Message);
+        Assert.Contains("write 'Resolved (Attempt 002)' in ", diagnostic.Message);
     }
 
     [Theory]

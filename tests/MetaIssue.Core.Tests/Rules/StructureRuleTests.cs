@@ -44,7 +44,9 @@ public sealed class StructureRuleTests
     {
         using var repository = Healthy().CreateFolder($"{Folder}/attempts/{name}");
         var diagnostic = repository.Findings().Single("MI002", $"{Folder}/attempts/{name}");
-        Assert.Contains($"'{suggestion}'", diagnostic.Message);
+        // A number that can be read gives a rename fix, its advice naming the new folder; otherwise prose advice.
+        var advice = diagnostic.Fix is null ? $"'{suggestion}'" : $"{name} to {Folder}/attempts/{suggestion}";
+        Assert.Contains(advice, diagnostic.Message);
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public sealed class StructureRuleTests
         var diagnostic = repository.Findings().Single("MI003", $"{Folder}/attempts/002-query-tuning");
         Assert.Contains("'002-other'", diagnostic.Message);
         Assert.Contains("'002-query-tuning'", diagnostic.Message);
-        Assert.Contains("'003-query-tuning'", diagnostic.Message);
+        Assert.Contains("attempts/002-query-tuning to docs/meta-issues/perf/attempts/003-query-tuning", diagnostic.Message);
     }
 
     [Fact]
@@ -181,7 +183,7 @@ public sealed class StructureRuleTests
         repository.Write($"{Folder}/attempts/000-warmup/solution-approach.md", "# Warm-up\n");
         var diagnostic = repository.Findings().Single("MI003", $"{Folder}/attempts/000-warmup");
         Assert.Contains("start at 001", diagnostic.Message);
-        Assert.Contains("'003-warmup'", diagnostic.Message);
+        Assert.Contains("attempts/000-warmup to docs/meta-issues/perf/attempts/003-warmup", diagnostic.Message);
     }
 
     [Fact]

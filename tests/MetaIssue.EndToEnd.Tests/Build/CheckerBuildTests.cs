@@ -138,7 +138,7 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
         Assert.Equal(("MI003", $"{Folder}/attempts/003-connection-pooling"), (finding.Code, finding.File));
         Assert.Contains("'003-async-io'", finding.Message);
         Assert.Contains("'003-connection-pooling'", finding.Message);
-        Assert.Contains("'004-connection-pooling'", finding.Message);
+        Assert.Contains("004-connection-pooling", finding.Message);
     }
 
     [Fact]
