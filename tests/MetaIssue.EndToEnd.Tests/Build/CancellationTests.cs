@@ -75,8 +75,13 @@ public sealed class CancellationTests(TemplateHiveFixture fixture)
             text = output.ToString();
         }
 
-        Assert.Contains("MetaIssue: the check was cancelled.", text); // it was running, and heard the cancellation
+        // The check never finished: no summary. Normally it was running and says it heard the cancellation; on a
+        // heavily loaded machine Ctrl+C can still land before the task starts, when MSBuild itself skips it.
         Assert.DoesNotContain(text.Split('\n'), line => line.Trim().StartsWith("MetaIssue: ", StringComparison.Ordinal) && line.Contains("checked", StringComparison.Ordinal));
+        if (!text.Contains("MetaIssue: the check was cancelled.", StringComparison.Ordinal))
+        {
+            Assert.Contains("Attempting to cancel the build", text);
+        }
         Assert.True(interrupted.Elapsed < TimeSpan.FromSeconds(15), $"the build took {interrupted.Elapsed} to stop after Ctrl+C\n{text}");
         Assert.DoesNotContain("MSB4018", text);
     }
