@@ -31,7 +31,8 @@ internal static class CheckRunner
         var summary = Reporting.CheckSummary.Describe(
             result,
             new HashSet<string>(settings.SuppressedCodes, StringComparer.OrdinalIgnoreCase),
-            new HashSet<string>(settings.ErrorCodes, StringComparer.OrdinalIgnoreCase));
+            new HashSet<string>(settings.ErrorCodes, StringComparer.OrdinalIgnoreCase),
+            settings.ErrorCodesComplete);
         var (overviewMessage, overviewError) = Overview(task, result, overviewPath);
 
         // Not kept when a file could not be read for a reason outside it: fixing a permission changes neither its size
@@ -57,7 +58,15 @@ internal static class CheckRunner
         SuppressedCodes = Codes(task.SuppressedCodes).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
         ErrorCodes = ErrorCodes(task).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
         TreatWarningsAsErrors = task.TreatWarningsAsErrors,
+        ErrorCodesComplete = !OnWorkerNode(),
     };
+
+    /// <summary>
+    /// Whether this process is an MSBuild worker node (started with <c>/nodemode:1</c>), where the engine's
+    /// <c>ShouldTreatWarningAsError</c> does not know the command line's <c>-warnaserror</c>.
+    /// </summary>
+    private static bool OnWorkerNode() =>
+        Environment.GetCommandLineArgs().Any(a => a.TrimStart('/', '-').Equals("nodemode:1", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The rule codes MSBuild will log as errors in this build: asked of the engine where it can tell (MSBuild 17.0+,

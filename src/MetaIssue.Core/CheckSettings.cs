@@ -42,6 +42,13 @@ public sealed record CheckSettings
     /// <summary>The build treats every warning as an error.</summary>
     public bool TreatWarningsAsErrors { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="ErrorCodes"/> is complete. False on an MSBuild worker node (<c>/nodemode:1</c>), whose engine
+    /// knows the project's escalations but not the command line's <c>-warnaserror</c>: those are applied later, in the
+    /// build's main process (observed on MSBuild 17.8 to 18.0 with <c>MSBUILDNOINPROCNODE=1</c>).
+    /// </summary>
+    public bool ErrorCodesComplete { get; init; } = true;
+
     /// <summary>The key under which a check's findings may be replayed: every property, serialised in declaration order.</summary>
     public string ToReplayKey() => JsonSerializer.Serialize(this);
 

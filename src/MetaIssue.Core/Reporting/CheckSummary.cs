@@ -13,7 +13,12 @@ public static class CheckSummary
 {
     /// <param name="silencedCodes">Codes shown as messages (NoWarn): counted apart, not as warnings.</param>
     /// <param name="errorCodes">Codes the build logs as errors (WarningsAsErrors and the like): counted as errors.</param>
-    public static string Describe(CheckResult result, ICollection<string>? silencedCodes = null, ICollection<string>? errorCodes = null)
+    /// <param name="errorCodesComplete">
+    /// False when the build may escalate more codes than <paramref name="errorCodes"/> says (a check on an MSBuild
+    /// worker node cannot see <c>-warnaserror</c>): the shown findings are then counted without telling warnings from
+    /// errors, so the summary never contradicts the build.
+    /// </param>
+    public static string Describe(CheckResult result, ICollection<string>? silencedCodes = null, ICollection<string>? errorCodes = null, bool errorCodesComplete = true)
     {
         var tree = result.Tree;
         var builder = new StringBuilder();
@@ -33,8 +38,17 @@ public static class CheckSummary
             builder.Append(" (").Append(string.Join(", ", states)).Append(')');
         }
 
-        builder.Append($" and {tree.Lessons.Count} {lessons} checked, {shown} {warnings}");
-        if (errors > 0)
+        builder.Append($" and {tree.Lessons.Count} {lessons} checked, ");
+        if (!errorCodesComplete && shown + errors > 0)
+        {
+            builder.Append(Count(shown + errors, "finding"));
+        }
+        else
+        {
+            builder.Append($"{shown} {warnings}");
+        }
+
+        if (errors > 0 && errorCodesComplete)
         {
             builder.Append(errors == 1 ? " and 1 error" : $" and {errors} errors");
         }

@@ -21,7 +21,11 @@ internal static class TwoFindings
     }
 
     /// <summary>`dotnet {verb} {arguments}` with warnings and errors written once each to file logs, parsed.</summary>
-    public static async Task<BuildOutcome> RunAsync(SampleRepository repository, string verb, params string[] arguments)
+    public static Task<BuildOutcome> RunAsync(SampleRepository repository, string verb, params string[] arguments) =>
+        RunAsync(repository, null, verb, arguments);
+
+    /// <summary>As above, with environment variables set for the one command.</summary>
+    public static async Task<BuildOutcome> RunAsync(SampleRepository repository, IReadOnlyDictionary<string, string?>? environment, string verb, params string[] arguments)
     {
         using var logs = TempDirectory.Create("logs");
         var warnings = Path.Combine(logs.Path, "warnings.log");
@@ -29,7 +33,8 @@ internal static class TwoFindings
         var result = await DotnetCli.RunAsync(
             repository.Root,
             [verb, .. arguments, "-nologo", $"-flp1:logfile={warnings};warningsonly", $"-flp2:logfile={errors};errorsonly"],
-            TimeSpan.FromMinutes(5));
+            TimeSpan.FromMinutes(5),
+            environment);
         var diagnostics = new[] { warnings, errors }.Where(File.Exists).SelectMany(log => BuildDiagnostic.ParseLog(File.ReadAllText(log))).ToList();
         return new BuildOutcome(result, diagnostics, repository.Root);
     }

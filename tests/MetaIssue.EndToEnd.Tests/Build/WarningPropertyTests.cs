@@ -5,7 +5,9 @@ namespace MetaIssue.EndToEnd.Build;
 /// <summary>
 /// Every documented MSBuild warning control acts on MI warnings exactly as MSBuild applies it to a warning logged in
 /// the project itself (Microsoft.Common.CurrentVersion.targets' mapping and the engine's precedence), in a
-/// single-targeted and a multi-targeted project; the summary counts what the build shows.
+/// single-targeted and a multi-targeted project; the summary counts what the build shows. The builds run with
+/// <c>-m:1</c> so the check runs in the build's main process, the one place a task can see <c>-warnaserror</c> given on
+/// the command line; on a worker node the summary does not split findings (the last test).
 /// </summary>
 [Collection(CheckerBuildCollection.Name)]
 public sealed class WarningPropertyTests(TemplateHiveFixture fixture)
@@ -42,7 +44,7 @@ public sealed class WarningPropertyTests(TemplateHiveFixture fixture)
 
         foreach (var project in new[] { single, multi })
         {
-            var build = await TwoFindings.RunAsync(repository, "build", [project, .. switches.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+            var build = await TwoFindings.RunAsync(repository, "build", [project, "-m:1", .. switches.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
             var context = $"{project} with {properties} {switches}\n{build.Describe()}";
 
             Assert.True(Shown(build, "MI010") == mi010, $"MI010 should be {mi010}: {context}");
@@ -53,6 +55,26 @@ public sealed class WarningPropertyTests(TemplateHiveFixture fixture)
                 Assert.True(build.SummaryLines.Count(l => l.Contains("checked, " + summary, StringComparison.Ordinal)) == 1, $"summary '{summary}': {context}");
             }
         }
+    }
+
+    /// <summary>
+    /// MSBuild does not pass the command line's <c>-warnaserror</c> to a task on a worker node (it escalates the warning
+    /// later, in the main process), so there the summary counts findings without calling them warnings or errors.
+    /// <c>MSBUILDNOINPROCNODE=1</c> puts every project, the check included, on a worker node.
+    /// </summary>
+    [Fact]
+    public async Task On_a_worker_node_the_summary_never_contradicts_a_command_line_escalation()
+    {
+        using var repository = await TwoFindings.CreateAsync(fixture.Packages);
+        var project = repository.AddProject("src/Single");
+        var worker = new Dictionary<string, string?> { ["MSBUILDNOINPROCNODE"] = "1" };
+
+        var build = await TwoFindings.RunAsync(repository, worker, "build", project, "-warnaserror:MI010");
+
+        var context = build.Describe();
+        Assert.True(Shown(build, "MI010") == "error", $"MI010 should be an error: {context}");
+        Assert.True(Shown(build, "MI030") == "warning", $"MI030 should be a warning: {context}");
+        Assert.True(build.SummaryLines.Count(l => l.Contains("checked, 2 findings.", StringComparison.Ordinal)) == 1, $"summary: {context}");
     }
 
     private static string Shown(BuildOutcome build, string code)

@@ -18,11 +18,15 @@ public static class DotnetCli
     public static async Task<CommandResult> RunAsync(
         string workingDirectory,
         IReadOnlyList<string> arguments,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? extraEnvironment = null)
     {
         RefuseTheUsersTemplateHive(arguments);
+        var environment = extraEnvironment is null
+            ? IsolatedEnvironment.Variables
+            : IsolatedEnvironment.Variables.Concat(extraEnvironment).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         var run = await ProcessRunner.RunAsync(
-            Executable, arguments, workingDirectory, timeout ?? DefaultTimeout, IsolatedEnvironment.Variables);
+            Executable, arguments, workingDirectory, timeout ?? DefaultTimeout, environment);
         return new CommandResult(
             CommandLine: ProcessRunner.FormatCommandLine("dotnet", arguments),
             WorkingDirectory: workingDirectory,
