@@ -33,7 +33,7 @@ public sealed class DeterminismTests
                 .ToDictionary(e => e.FullName, e => { using var s = new MemoryStream(); e.Open().CopyTo(s); return s.ToArray(); }));
         }
 
-        Assert.Equal(4, assemblies[0].Count); // MetaIssue.Build and MetaIssue.Core for net472 and net8.0
+        Assert.Equal(6, assemblies[0].Count); // MetaIssue.Build and MetaIssue.Core for net472, net8.0 and net10.0 (ReadyToRun)
         Assert.Equal(assemblies[0].Keys.Order(), assemblies[1].Keys.Order());
         foreach (var (entry, bytes) in assemblies[0])
         {
