@@ -25,7 +25,7 @@ public sealed class DeterminismTests
             var pack = await DotnetCli.RunAsync(
                 clone,
                 ["pack", "src/MetaIssue.Build/MetaIssue.Build.csproj", "-c", "Release", "-o", feed, "-p:ContinuousIntegrationBuild=true"],
-                TimeSpan.FromMinutes(8));
+                TimeSpan.FromMinutes(12));
             Assert.True(pack.ExitCode == 0, pack.ToString());
             using var package = ZipFile.OpenRead(Directory.GetFiles(feed, "MetaIssue.Build.*.nupkg").Single());
             assemblies.Add(package.Entries

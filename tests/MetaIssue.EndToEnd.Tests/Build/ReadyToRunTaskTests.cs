@@ -52,9 +52,10 @@ public sealed class ReadyToRunTaskTests(TemplateHiveFixture fixture)
     {
         using var repository = await TwoFindings.CreateAsync(fixture.Packages);
         repository.WithPerformanceSaga();
+        var project = repository.AddProject("src/App");
         var environment = new Dictionary<string, string?> { ["_MetaIssueTaskFramework"] = chosen };
 
-        var build = await TwoFindings.RunAsync(repository, environment, "build", "-v:detailed");
+        var build = await TwoFindings.RunAsync(repository, environment, "build", project, "-v:detailed");
 
         build.AssertSucceeded();
         Assert.Contains($"tasks/{loaded}/MetaIssue.Build.dll", build.Result.StandardOutput, StringComparison.Ordinal);
