@@ -29,7 +29,7 @@ public sealed class BuildPackageTests(TemplateHiveFixture fixture)
             Assert.Contains(file, entries);
         }
 
-        foreach (var runtime in new[] { "net472", "net8.0" })
+        foreach (var runtime in new[] { "net472", "net8.0", "net10.0" })
         {
             var tasks = entries.Where(e => e.StartsWith($"tasks/{runtime}/", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
             Assert.Contains("MetaIssue.Build.dll", tasks);
@@ -88,7 +88,7 @@ public sealed class BuildPackageTests(TemplateHiveFixture fixture)
         var nupkg = fixture.Packages.PathOf(SampleRepository.BuildPackageId);
         using var symbols = ZipFile.OpenRead(Path.ChangeExtension(nupkg, ".snupkg"));
         var entries = symbols.Entries.Select(e => e.FullName).ToList();
-        foreach (var runtime in new[] { "net472", "net8.0" })
+        foreach (var runtime in new[] { "net472", "net8.0", "net10.0" })
         {
             Assert.Contains($"tasks/{runtime}/MetaIssue.Build.pdb", entries);
             Assert.Contains($"tasks/{runtime}/MetaIssue.Core.pdb", entries);

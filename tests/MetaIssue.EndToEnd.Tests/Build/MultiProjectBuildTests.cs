@@ -75,7 +75,11 @@ public sealed class MultiProjectBuildTests(TemplateHiveFixture fixture)
         var broken = Path.Combine(repository.Root, "packages-broken", "metaissue.build", repository.PackageVersion);
         CopyTree(installed, broken);
         // MetaIssue.Core is in no NuGet cache the task could fall back on, unlike Markdig.
-        File.Delete(Path.Combine(broken, "tasks", "net8.0", "MetaIssue.Core.dll"));
+        foreach (var folder in new[] { "net8.0", "net10.0" })
+        {
+            File.Delete(Path.Combine(broken, "tasks", folder, "MetaIssue.Core.dll"));
+        }
+
         var brokenProject = repository.AddProject("src/Broken", referencesPackage: false);
         repository.Write("src/Broken/Directory.Build.targets", $"""
             <Project>

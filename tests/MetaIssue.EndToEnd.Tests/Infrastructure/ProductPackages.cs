@@ -16,7 +16,8 @@ public sealed class ProductPackages
         "src/MetaIssue.Tool/MetaIssue.Tool.csproj",
     ];
 
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
+    // The MSBuild package compiles ReadyToRun images of two task folders: minutes on a loaded 2-core machine.
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(12);
 
     private static readonly Lazy<Task<ProductPackages>> PackedOnce = new(PackAsync);
 

@@ -1,0 +1,100 @@
+using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using MetaIssue.EndToEnd.Infrastructure;
+
+namespace MetaIssue.EndToEnd.Build;
+
+/// <summary>
+/// The .NET task folders of the packed MetaIssue.Build carry ReadyToRun code for linux-x64, so a fresh build process
+/// does not JIT-compile the task, MetaIssue.Core and Markdig; the net472 folder stays IL-only. Each folder still
+/// checks a real meta-issue when MSBuild loads it.
+/// </summary>
+[Collection(CheckerBuildCollection.Name)]
+public sealed class ReadyToRunTaskTests(TemplateHiveFixture fixture)
+{
+    /// <summary>IMAGE_FILE_MACHINE_AMD64 (0x8664) XOR the Linux marker (0x7B79) that Crossgen2 writes for linux-x64.</summary>
+    private const Machine LinuxX64 = (Machine)0xFD1D;
+
+    /// <summary>'RTR', the first field of a READYTORUN_HEADER.</summary>
+    private const uint ReadyToRunSignature = 0x00525452;
+
+    [Fact]
+    public void The_dotnet_task_folders_are_ReadyToRun_images_for_linux_x64_and_the_net472_folder_is_IL_only()
+    {
+        using var package = ZipFile.OpenRead(fixture.Packages.PathOf(SampleRepository.BuildPackageId));
+        var images = package.Entries
+            .Where(e => e.FullName.StartsWith("tasks/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal))
+            .ToDictionary(e => e.FullName, ReadyToRunHeaderOf, StringComparer.Ordinal);
+
+        foreach (var folder in new[] { "net8.0", "net10.0" })
+        {
+            var dotnet = images.Where(i => i.Key.StartsWith($"tasks/{folder}/", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["Markdig.Signed.dll", "MetaIssue.Build.dll", "MetaIssue.Core.dll"], dotnet.Select(i => Path.GetFileName(i.Key)).Order(StringComparer.Ordinal));
+            Assert.All(dotnet, i => Assert.True(i.Value.Machine == LinuxX64 && i.Value.MajorVersion > 0, $"{i.Key} is not a linux-x64 ReadyToRun image: {i.Value}"));
+        }
+
+        var framework = images.Where(i => i.Key.StartsWith("tasks/net472/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(framework, i => i.Key.EndsWith("/MetaIssue.Build.dll", StringComparison.Ordinal));
+        Assert.All(framework, i => Assert.True(i.Value.MajorVersion == 0, $"{i.Key} has ReadyToRun code: {i.Value}"));
+
+        // A runtime uses ReadyToRun code of its own major format version only: the net10.0 images must be the one the
+        // .NET 10 runtime (this test's, and the .NET 10 SDK's MSBuild) reads, or they are JIT-compiled after all.
+        var runtimeMajor = ReadyToRunHeaderOf(typeof(object).Assembly.Location).MajorVersion;
+        Assert.All(
+            images.Where(i => i.Key.StartsWith("tasks/net10.0/", StringComparison.Ordinal)),
+            i => Assert.True(i.Value.MajorVersion == runtimeMajor, $"{i.Key}: ReadyToRun {i.Value.MajorVersion}, this runtime reads {runtimeMajor}"));
+    }
+
+    [Theory]
+    [InlineData(null, "net10.0")] // what the .NET 10 SDK's MSBuild (18.x) loads by itself
+    [InlineData("net8.0", "net8.0")] // what MSBuild 17.x on .NET 8 or 9 loads; its images are JIT-compiled here
+    public async Task Each_dotnet_task_folder_checks_the_real_meta_issue(string? chosen, string loaded)
+    {
+        using var repository = await TwoFindings.CreateAsync(fixture.Packages);
+        repository.WithPerformanceSaga();
+        var project = repository.AddProject("src/App");
+        var environment = new Dictionary<string, string?> { ["_MetaIssueTaskFramework"] = chosen };
+
+        var build = await TwoFindings.RunAsync(repository, environment, "build", project, "-v:detailed");
+
+        build.AssertSucceeded();
+        Assert.Contains($"tasks/{loaded}/MetaIssue.Build.dll", build.Result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(build.MetaIssue, d => d.Code == "MI900");
+        var expected = SagaExpectations.Expected();
+        expected.Add(("MI010", TwoFindings.Readme, 3, 13));
+        expected.Add(("MI030", TwoFindings.Readme, 5, 8));
+        Assert.Equal(SagaExpectations.Ordered(expected), SagaExpectations.Ordered(build.MetaIssue.Select(d => (d.Code, d.File, d.Line, d.Column))));
+    }
+
+    private static ReadyToRunHeader ReadyToRunHeaderOf(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        return ReadyToRunHeaderOf(copy);
+    }
+
+    private static ReadyToRunHeader ReadyToRunHeaderOf(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadyToRunHeaderOf(stream);
+    }
+
+    /// <summary>The machine and, for a ReadyToRun image, its format version (0 for an IL-only assembly).</summary>
+    private static ReadyToRunHeader ReadyToRunHeaderOf(Stream stream)
+    {
+        using var pe = new PEReader(stream, PEStreamOptions.PrefetchEntireImage);
+        var native = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory;
+        if (native.Size == 0)
+        {
+            return new ReadyToRunHeader(pe.PEHeaders.CoffHeader.Machine, 0, 0);
+        }
+
+        var reader = pe.GetSectionData(native.RelativeVirtualAddress).GetReader();
+        Assert.Equal(ReadyToRunSignature, reader.ReadUInt32());
+        return new ReadyToRunHeader(pe.PEHeaders.CoffHeader.Machine, reader.ReadUInt16(), reader.ReadUInt16());
+    }
+
+    private sealed record ReadyToRunHeader(Machine Machine, ushort MajorVersion, ushort MinorVersion);
+}
