@@ -121,13 +121,18 @@ internal sealed class InnerLoop
             Build(p, true);
         }
 
+        // A replayed build leaves the saved last check as it is; a real check rewrites it.
+        DateTime Saved(int package) => File.GetLastWriteTimeUtc(Path.Combine(root, "obj", $"metaissue-{package}", "last-check.cache"));
         var noOpOn = _packages.Select(_ => new List<double>()).ToList();
         var noOpOff = _packages.Select(_ => new List<double>()).ToList();
+        var replayed = new int[_packages.Count];
         for (var pair = 0; pair < _options.Pairs; pair++)
         {
             foreach (var (package, checkOn) in Order(pair))
             {
+                var saved = Saved(package);
                 (checkOn ? noOpOn : noOpOff)[package].Add(Build(package, checkOn));
+                replayed[package] += checkOn && Saved(package) == saved ? 1 : 0;
             }
         }
 
@@ -135,6 +140,7 @@ internal sealed class InnerLoop
         {
             sizeResult.Edit.Add(new Pair(new Sample(editOn[p]), new Sample(editOff[p])));
             sizeResult.NoOp.Add(new Pair(new Sample(noOpOn[p]), new Sample(noOpOff[p])));
+            sizeResult.Replayed.Add(replayed[p]);
             Log($"  {_packages[p].Label}: one file edited {sizeResult.Edit[p].Describe()}; nothing changed {sizeResult.NoOp[p].Describe()}");
         }
 

@@ -23,6 +23,9 @@ internal sealed record InnerLoopSize(int MetaIssues, int MarkdownFiles, string E
     public List<Pair> Edit { get; } = new();
 
     public List<Pair> NoOp { get; } = new();
+
+    /// <summary>Per package: how many of the nothing-changed builds with the check on replayed the saved last check (left it untouched).</summary>
+    public List<int> Replayed { get; } = new();
 }
 
 /// <summary>Everything <c>--inner-loop</c> measures, per package.</summary>
@@ -113,13 +116,13 @@ internal sealed class InnerLoopResult
         }
 
         text.AppendLine().AppendLine("Build medians (ms) behind the ratios, check on / check off:").AppendLine();
-        text.AppendLine("| Meta-issues | Package | One file edited: on / off | Nothing changed: on / off |");
-        text.AppendLine("| ---: | --- | ---: | ---: |");
+        text.AppendLine("| Meta-issues | Package | One file edited: on / off | Nothing changed: on / off | Nothing changed: builds that replayed the last check |");
+        text.AppendLine("| ---: | --- | ---: | ---: | ---: |");
         foreach (var size in Sizes)
         {
             for (var i = 0; i < Packages.Count; i++)
             {
-                text.AppendLine($"| {size.MetaIssues:N0} | {Packages[i].Label} | {Ms(size.Edit[i].On.Median)} / {Ms(size.Edit[i].Off.Median)} | {Ms(size.NoOp[i].On.Median)} / {Ms(size.NoOp[i].Off.Median)} |");
+                text.AppendLine($"| {size.MetaIssues:N0} | {Packages[i].Label} | {Ms(size.Edit[i].On.Median)} / {Ms(size.Edit[i].Off.Median)} | {Ms(size.NoOp[i].On.Median)} / {Ms(size.NoOp[i].Off.Median)} | {size.Replayed[i]} of {size.NoOp[i].On.Count} |");
             }
         }
     }

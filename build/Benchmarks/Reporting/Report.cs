@@ -49,8 +49,12 @@ internal sealed class Report
         text.AppendLine($"- Command: `{Command}`");
         text.AppendLine($"- Machine: {Machine}");
         text.AppendLine($"- Load average (1 min) at start {LoadBefore}, at end {LoadAfter}: other processes on the machine share its cores and add noise.");
-        text.AppendLine($"- External tools: {ToolVersions}");
-        text.AppendLine($"- Corpus seed {Seed}. {DeterminismNote}");
+        if (InnerLoop is null)
+        {
+            text.AppendLine($"- External tools: {ToolVersions}");
+        }
+
+        text.AppendLine($"- Corpus seed {Seed}. {DeterminismNote}".TrimEnd());
         foreach (var note in Notes)
         {
             text.AppendLine($"- {note}");
