@@ -16,8 +16,12 @@ internal sealed class InnerLoop
     /// <summary>Sizes from here up get the memory probe instead of build pairs.</summary>
     public const int MemorySize = 10_000;
 
-    /// <summary>Where the real third-party meta-issue lives (MIT, its LICENSE next to it; copied at run time, never committed).</summary>
-    public const string SharedCorpus = "/work/shared/corpus/kg-example-performance-saga";
+    /// <summary>
+    /// The real third-party meta-issue (MIT, its LICENSE next to it; copied at run time): the team's shared copy, else
+    /// the one the tests keep under tests/corpus/.
+    /// </summary>
+    private string SharedCorpus => new[] { "/work/shared/corpus/kg-example-performance-saga", Path.Combine(_repository, "tests", "corpus", "kg-example-performance-saga") }
+        .FirstOrDefault(Directory.Exists) ?? "kg-example-performance-saga (not found)";
 
     private readonly Options _options;
     private readonly string _repository;
@@ -173,11 +177,12 @@ internal sealed class InnerLoop
     {
         if (!Directory.Exists(SharedCorpus))
         {
-            _result.Notes.Add($"{SharedCorpus} not found: the first-check figure was not measured.");
+            _result.Notes.Add($"{SharedCorpus}: the first-check figure was not measured.");
             return;
         }
 
-        Log($"== first check in a fresh build: {Path.GetFileName(SharedCorpus)} ==");
+        Log($"== first check in a fresh build: {SharedCorpus} ==");
+        _result.Notes.Add($"First check: the meta-issue in {SharedCorpus} (MIT, see its LICENSE) copied into docs/meta-issues/ of a temp repository.");
         var root = Directory.CreateDirectory(Path.Combine(_scratch, "shared-corpus")).FullName;
         Directory.CreateDirectory(Path.Combine(root, ".git"));
         File.WriteAllText(Path.Combine(root, ".git", "HEAD"), "ref: refs/heads/main\n");
