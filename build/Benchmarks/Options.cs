@@ -34,6 +34,18 @@ internal sealed class Options
     /// <summary>Hidden, with <see cref="MeasureMemory"/>: the facts cache the child's check uses (a warm check).</summary>
     public string? ChildCache { get; private set; }
 
+    /// <summary>Hidden, with <see cref="MeasureMemory"/>: check with the MetaIssue.Core of this package task folder instead of the built-in one.</summary>
+    public string? ChildLibrary { get; private set; }
+
+    /// <summary>Only the inner-loop figures: edit and no-op build pairs, the first check of the shared corpus, memory at 10,000.</summary>
+    public bool InnerLoop { get; private set; }
+
+    /// <summary>Alternating check-on/check-off build pairs per inner-loop figure.</summary>
+    public int Pairs { get; private set; } = 9;
+
+    /// <summary>A second MetaIssue.Build to measure as "before" in the same run: a .nupkg, a folder with one, or a git commit.</summary>
+    public string? BaselinePackage { get; private set; }
+
     /// <summary>Run markdownlint-cli2 on corpora above 1,000 meta-issues too (one run takes most of an hour at 10,000).</summary>
     public bool AllTools { get; private set; }
 
@@ -72,6 +84,10 @@ internal sealed class Options
                 case "--measure-memory": options.MeasureMemory = Value(); break;
                 case "--cache": options.ChildCache = Value(); break;
                 case "--all-tools": options.AllTools = true; break;
+                case "--library": options.ChildLibrary = Value(); break;
+                case "--inner-loop": options.InnerLoop = true; break;
+                case "--pairs": options.Pairs = Math.Max(1, Number()); break;
+                case "--baseline-package": options.BaselinePackage = Value(); break;
                 case "--quick":
                     options.Quick = true;
                     options.Sizes = new[] { 20, 100 };
@@ -83,6 +99,11 @@ internal sealed class Options
                 default:
                     throw new ArgumentException($"unknown option '{args[i]}'");
             }
+        }
+
+        if (options.BaselinePackage is not null && !options.InnerLoop)
+        {
+            throw new ArgumentException("--baseline-package needs --inner-loop");
         }
 
         if (options.Sizes.Count == 0)
@@ -108,5 +129,12 @@ internal sealed class Options
           --all-tools             also run markdownlint-cli2 above 1,000 meta-issues (about 45 minutes at 10,000)
           --skip-msbuild          do not pack MetaIssue.Build or run dotnet build
           --keep                  keep the temp folders (corpora, feed, node tools) and print where they are
+          --inner-loop            only the inner-loop figures (about 10-15 minutes): at each size below 10,000, fresh
+                                  `dotnet build` pairs check on/off with one Markdown file edited and with nothing
+                                  changed; the first check of the shared 8-file corpus; at sizes of 10,000 and more,
+                                  the peak memory of a cold check (default sizes 100,1000,10000)
+          --pairs 9               alternating on/off build pairs per inner-loop figure (default 9)
+          --baseline-package X    with --inner-loop: also measure this MetaIssue.Build as "before" in the same run; X is
+                                  a .nupkg, a folder holding one, or a git commit of this repository (e.g. main)
         """;
 }

@@ -21,7 +21,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 
 if (options.MeasureMemory is { } memoryRoot)
 {
-    return MemoryProbe.RunChild(memoryRoot, options.ChildCache);
+    return MemoryProbe.RunChild(memoryRoot, options.ChildCache, options.ChildLibrary);
 }
 
 var repository = Repository.Find();
@@ -45,7 +45,15 @@ void Save(Report current)
 
 try
 {
-    new Benchmark(options, repository, scratch, report, Save).Run();
+    if (options.InnerLoop)
+    {
+        report.InnerLoop = new InnerLoopResult { Pairs = options.Pairs };
+        new InnerLoop(options, repository, scratch, report.InnerLoop, () => Save(report)).Run();
+    }
+    else
+    {
+        new Benchmark(options, repository, scratch, report, Save).Run();
+    }
 }
 finally
 {

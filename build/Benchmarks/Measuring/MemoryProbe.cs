@@ -16,28 +16,35 @@ internal static class MemoryProbe
         public double CheckMb => PeakMb - BaselineMb;
     }
 
-    /// <summary>The child's side: one check (with the cache when given), then one line <c>memory baseline=… peak=… ms=…</c> (MB, ms).</summary>
-    public static int RunChild(string root, string? cache)
+    /// <summary>
+    /// The child's side: one check (with the cache when given; with the library of a package's task folder when given,
+    /// see <see cref="PackageCheck"/>), then one line <c>memory baseline=… peak=… ms=…</c> (MB, ms).
+    /// </summary>
+    public static int RunChild(string root, string? cache, string? library = null)
     {
         var baseline = StatusKb("VmRSS");
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        var result = InProcessCheck.Run(root, cache);
+        var diagnostics = library is null ? InProcessCheck.Run(root, cache).Diagnostics.Count : PackageCheck.Run(library, root, cache);
         var elapsed = stopwatch.Elapsed.TotalMilliseconds;
         var peak = StatusKb("VmHWM");
-        GC.KeepAlive(result);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory baseline={baseline / 1024:F1} peak={peak / 1024:F1} ms={elapsed:F1} diagnostics={result.Diagnostics.Count}"));
+            $"memory baseline={baseline / 1024:F1} peak={peak / 1024:F1} ms={elapsed:F1} diagnostics={diagnostics}"));
         return 0;
     }
 
     /// <summary>The parent's side: runs the child (a fresh process: JIT and assembly loading included) and reads its line; null when it failed.</summary>
-    public static Peak? Measure(string root, string? cache, TimeSpan timeout)
+    public static Peak? Measure(string root, string? cache, TimeSpan timeout, string? library = null)
     {
         var (program, prefix) = SelfCommand();
         var arguments = new List<string> { "--measure-memory", root };
         if (cache is not null)
         {
             arguments.AddRange(new[] { "--cache", cache });
+        }
+
+        if (library is not null)
+        {
+            arguments.AddRange(new[] { "--library", library });
         }
 
         var run = ExternalTool.Run(program, prefix.Concat(arguments), root, timeout,

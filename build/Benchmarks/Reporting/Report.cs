@@ -31,6 +31,9 @@ internal sealed class Report
 
     public string DeterminismNote { get; set; } = string.Empty;
 
+    /// <summary>Set by <c>--inner-loop</c>: the report is then its section alone.</summary>
+    public InnerLoopResult? InnerLoop { get; set; }
+
     private static string Ms(double value) => double.IsNaN(value) ? "—" : value.ToString(value >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture);
 
     private static string X(double value) => double.IsNaN(value) ? "—" : value.ToString(value >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture) + "×";
@@ -46,11 +49,21 @@ internal sealed class Report
         text.AppendLine($"- Command: `{Command}`");
         text.AppendLine($"- Machine: {Machine}");
         text.AppendLine($"- Load average (1 min) at start {LoadBefore}, at end {LoadAfter}: other processes on the machine share its cores and add noise.");
-        text.AppendLine($"- External tools: {ToolVersions}");
-        text.AppendLine($"- Corpus seed {Seed}. {DeterminismNote}");
+        if (InnerLoop is null)
+        {
+            text.AppendLine($"- External tools: {ToolVersions}");
+        }
+
+        text.AppendLine($"- Corpus seed {Seed}. {DeterminismNote}".TrimEnd());
         foreach (var note in Notes)
         {
             text.AppendLine($"- {note}");
+        }
+
+        if (InnerLoop is not null)
+        {
+            InnerLoop.Render(text);
+            return text.ToString();
         }
 
         text.AppendLine().AppendLine("## Corpora").AppendLine();

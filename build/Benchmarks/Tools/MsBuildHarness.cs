@@ -23,10 +23,14 @@ internal sealed class MsBuildHarness
 
     public string Version { get; }
 
-    /// <summary>Packs src/MetaIssue.Build (outputs and intermediates in the scratch folder, not in src/).</summary>
+    /// <summary>
+    /// Packs src/MetaIssue.Build of <paramref name="repository"/> into <c>feed/</c> under <paramref name="scratch"/>
+    /// (outputs and intermediates there too, not in src/); restores use <c>nuget-packages/</c> next to it, so two
+    /// harnesses in different scratch folders can hold two builds of the same package version.
+    /// </summary>
     public static (MsBuildHarness? Harness, string Note) Prepare(string repository, string scratch)
     {
-        var dotnet = System.Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : ExternalTool.Find("dotnet") ?? "dotnet";
+        var dotnet = Dotnet();
         var feed = Path.Combine(scratch, "feed");
         var project = Path.Combine(repository, "src", "MetaIssue.Build", "MetaIssue.Build.csproj");
         var pack = ExternalTool.Run(dotnet,
@@ -38,9 +42,58 @@ internal sealed class MsBuildHarness
             return (null, $"dotnet pack of MetaIssue.Build failed ({pack.Describe()}): the MSBuild figures were skipped. {string.Join(" | ", pack.Tail.TakeLast(5))}");
         }
 
-        var version = Path.GetFileNameWithoutExtension(package)["MetaIssue.Build.".Length..];
-        return (new MsBuildHarness(dotnet, feed, Path.Combine(scratch, "nuget-packages"), version), $"packed MetaIssue.Build {version}");
+        return FromPackage(dotnet, package, scratch, "packed");
     }
+
+    /// <summary>
+    /// A package built elsewhere: <paramref name="source"/> is a <c>MetaIssue.Build.*.nupkg</c> or a folder holding one
+    /// (the newest is taken), or a git commit of <paramref name="repository"/>, whose tree is exported with
+    /// <c>git archive</c> into the scratch folder and packed there.
+    /// </summary>
+    public static (MsBuildHarness? Harness, string Note) PrepareFrom(string source, string repository, string scratch)
+    {
+        var nupkg = File.Exists(source) ? source
+            : Directory.Exists(source) ? new DirectoryInfo(source).GetFiles("MetaIssue.Build.*.nupkg")
+                .Where(f => !f.Name.EndsWith(".snupkg", StringComparison.Ordinal)).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName
+            : null;
+        if (nupkg is not null)
+        {
+            var feed = Directory.CreateDirectory(Path.Combine(scratch, "feed")).FullName;
+            var copy = Path.Combine(feed, Path.GetFileName(nupkg));
+            File.Copy(nupkg, copy, overwrite: false);
+            return FromPackage(Dotnet(), copy, scratch, $"taken from {nupkg}");
+        }
+
+        if (Directory.Exists(source))
+        {
+            return (null, $"{source} holds no MetaIssue.Build.*.nupkg");
+        }
+
+        var tree = Directory.CreateDirectory(Path.Combine(scratch, "source")).FullName;
+        var export = ExternalTool.Run("bash", new[] { "-c", "git -C \"$1\" archive --format=tar \"$2\" | tar -x -C \"$3\"", "export", repository, source, tree },
+            repository, TimeSpan.FromMinutes(5));
+        if (!export.Succeeded || !Directory.Exists(Path.Combine(tree, "src", "MetaIssue.Build")))
+        {
+            return (null, $"'{source}' is neither a package, a folder with one, nor a git commit with src/MetaIssue.Build ({export.Describe()}): {string.Join(" | ", export.Tail.TakeLast(3))}");
+        }
+
+        var commit = ExternalTool.Run("git", new[] { "-C", repository, "rev-parse", "--short", source }, repository, TimeSpan.FromSeconds(30)).Tail.FirstOrDefault() ?? source;
+        var (harness, note) = Prepare(tree, scratch);
+        return (harness, $"{note} from commit {commit}");
+    }
+
+    private static string Dotnet() =>
+        System.Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : ExternalTool.Find("dotnet") ?? "dotnet";
+
+    private static (MsBuildHarness Harness, string Note) FromPackage(string dotnet, string package, string scratch, string how)
+    {
+        var version = Path.GetFileNameWithoutExtension(package)["MetaIssue.Build.".Length..];
+        var feed = Path.GetDirectoryName(package)!;
+        return (new MsBuildHarness(dotnet, feed, Path.Combine(scratch, "nuget-packages"), version), $"{how} MetaIssue.Build {version}");
+    }
+
+    /// <summary>The restored package's task folder for .NET (the task, MetaIssue.Core and Markdig), once a project was restored.</summary>
+    public string TaskFolder => Path.Combine(_packages, "metaissue.build", Version.ToLowerInvariant(), "tasks", "net8.0");
 
     private static Dictionary<string, string> ToolEnvironment(string? packages = null)
     {
@@ -61,8 +114,8 @@ internal sealed class MsBuildHarness
         return environment;
     }
 
-    /// <summary>A nuget.config at the corpus root that sees only the temp feed.</summary>
-    private void WriteNuGetConfig(string root) => File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+    /// <summary>A nuget.config in <paramref name="folder"/> (the corpus root, or one project's folder) that sees only the temp feed.</summary>
+    private void WriteNuGetConfig(string folder) => File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
@@ -85,14 +138,19 @@ internal sealed class MsBuildHarness
 
     private string PackageReference => $"<ItemGroup><PackageReference Include=\"MetaIssue.Build\" Version=\"{Version}\" PrivateAssets=\"all\" /></ItemGroup>";
 
-    /// <summary>One class library referencing the package, at <c>bench/Consumer/</c> in the corpus; restored. Returns the project path.</summary>
-    public string AddConsumer(string root)
+    /// <summary>
+    /// One class library referencing the package, at <c>bench/&lt;name&gt;/</c> in the corpus, with its own nuget.config
+    /// (so two harnesses can each have a consumer in one corpus) and, when given, its own cache folder (relative to the
+    /// repository root; otherwise the package's default obj/metaissue/); restored. Returns the project path.
+    /// </summary>
+    public string AddConsumer(string root, string name = "Consumer", string? cacheDirectory = null)
     {
-        WriteNuGetConfig(root);
-        var folder = Directory.CreateDirectory(Path.Combine(root, "bench", "Consumer")).FullName;
-        var project = Path.Combine(folder, "Consumer.csproj");
-        File.WriteAllText(project, Project(PackageReference));
-        File.WriteAllText(Path.Combine(folder, "Class1.cs"), "namespace Consumer;\n\npublic static class Class1\n{\n    public static int Answer => 42;\n}\n");
+        var folder = Directory.CreateDirectory(Path.Combine(root, "bench", name)).FullName;
+        WriteNuGetConfig(folder);
+        var project = Path.Combine(folder, name + ".csproj");
+        var cache = cacheDirectory is null ? string.Empty : $"<PropertyGroup><MetaIssueCacheDirectory>{cacheDirectory}</MetaIssueCacheDirectory></PropertyGroup>";
+        File.WriteAllText(project, Project(PackageReference + cache));
+        File.WriteAllText(Path.Combine(folder, "Class1.cs"), $"namespace {name};\n\npublic static class Class1\n{{\n    public static int Answer => 42;\n}}\n");
         Restore(root, project);
         return project;
     }
