@@ -125,8 +125,8 @@ public sealed class CheckMetaIssues : Task, ICancelableTask
                 subcategory: null,
                 warningCode: warning.Code,
                 helpKeyword: null,
-                helpLink: RuleHelpLink(warning.Code),
-                file: warning.File,
+                helpLink: warning.HelpLink,
+                file: warning.FilePath,
                 lineNumber: warning.Line,
                 columnNumber: warning.Column,
                 endLineNumber: ranged ? warning.EndLine : 0,
@@ -139,7 +139,7 @@ public sealed class CheckMetaIssues : Task, ICancelableTask
         Log.LogMessage(Importance(), report.Summary);
         if (report.SarifProblem is { } problem)
         {
-            Log.LogWarning(null, "MI900", null, RuleHelpLink("MI900"), CheckRunner.SarifPath(CheckRunner.Settings(this)), 0, 0, 0, 0, problem, Array.Empty<object>());
+            Log.LogWarning(null, "MI900", null, RuleHelpLink("MI900"), CheckRunner.SarifPath(RepositoryRoot, SarifLog), 0, 0, 0, 0, problem, Array.Empty<object>());
         }
 
         if (report.OverviewError is { } overviewError)

@@ -1,4 +1,5 @@
-using MetaIssue.Diagnostics;
+using System.Runtime.CompilerServices;
+using MetaIssue.Caching;
 
 namespace MetaIssue.Build;
 
@@ -7,26 +8,46 @@ internal static class CheckRunner
 {
     public static CheckReport Run(CheckMetaIssues task)
     {
-        var settings = Settings(task);
+        // A build that writes the overview is a command, not a check: it always looks afresh.
+        var cacheDirectory = task.WriteOverview || string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory;
+        return (cacheDirectory is null ? null : Replay(task, cacheDirectory)) ?? CheckAfresh(task, cacheDirectory);
+    }
+
+    /// <summary>
+    /// The last check's report when nothing it read has changed, else null. Its own method, not inlined, so that a
+    /// no-op build JIT-compiles and loads only this path: the last-check file, the fingerprint and the settings key,
+    /// with no Markdown parser, JSON serialiser, repository configuration or rule type.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CheckReport? Replay(CheckMetaIssues task, string cacheDirectory)
+    {
+        CheckSettings? settings = null;
+        var last = LastCheckFile.FindReplayable(cacheDirectory, task.RepositoryRoot, codes => ReplayKey(settings = Settings(task, codes)));
+        return last is null || settings is null
+            ? null
+            : new CheckReport(last.Findings, last.Output.Summary, null, OverviewPath(settings), last.Output.OverviewMessage, null)
+            {
+                ReplayedFrom = Path.Combine(cacheDirectory, LastCheckFile.FileName),
+            };
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CheckReport CheckAfresh(CheckMetaIssues task, string? cacheDirectory)
+    {
+        var knownCodes = Rules.RuleCatalog.All.Select(r => r.Id).ToList();
+        var settings = Settings(task, knownCodes);
         var options = settings.ToCheckerOptions(string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory);
         var overviewPath = OverviewPath(settings);
-
-        // A build that writes the overview is a command, not a check: it always looks afresh.
-        var cacheDirectory = task.WriteOverview ? null : options.CacheDirectory;
         var hostKey = ReplayKey(settings);
-        if (cacheDirectory is not null && Caching.LastCheckFile.FindReplayable(cacheDirectory, hostKey, options) is { } last)
-        {
-            return new CheckReport(last.Diagnostics.Select(ToWarning).ToList(), last.Output.Summary, null, overviewPath, last.Output.OverviewMessage, null)
-            {
-                ReplayedFrom = Path.Combine(cacheDirectory, Caching.LastCheckFile.FileName),
-            };
-        }
 
+        // The fingerprint covers the roots the check reads, which .metaissue.json may set. The file is read before the
+        // fingerprint looks at it, so an edit in between is newer than the fingerprint (racy: never replayed).
+        var scope = cacheDirectory is null ? null : Scanning.RepositoryConfig.Read(options.RepositoryRoot).Apply(options);
         // Taken before reading: an edit made during the check then shows as a change at the next build.
-        var treeFingerprint = cacheDirectory is null ? null : Caching.InputFingerprint.OfTree(options);
+        var treeFingerprint = scope is null ? null : InputFingerprint.OfTree(scope);
         var result = MetaIssueChecker.Check(options, cache: null, task.CancellationToken);
         task.CancellationToken.ThrowIfCancellationRequested();
-        var warnings = result.Diagnostics.Select(ToWarning).ToList();
+        var findings = result.Diagnostics.Select(d => LoggedFinding.Of(d, task.EffectiveHelpLinkBase)).ToList();
         var sarifProblem = string.IsNullOrWhiteSpace(settings.SarifLog) ? null : WriteSarif(settings, result);
         var summary = Reporting.CheckSummary.Describe(
             result,
@@ -37,17 +58,21 @@ internal static class CheckRunner
 
         // Not kept when a file could not be read for a reason outside it: fixing a permission changes neither its size
         // nor its time (on .NET the fingerprint sees Unix modes, but not Windows ACLs).
-        if (treeFingerprint is not null && sarifProblem is null && overviewError is null && !result.Tree.HasProblemsThatMayPass)
+        if (scope is not null && treeFingerprint is not null && sarifProblem is null && overviewError is null && !result.Tree.HasProblemsThatMayPass)
         {
             var watched = string.IsNullOrWhiteSpace(settings.SarifLog) ? new[] { overviewPath } : new[] { overviewPath, SarifPath(settings) };
-            Caching.LastCheckFile.Write(cacheDirectory!, Caching.LastCheck.Of(hostKey, treeFingerprint, result, watched, new Caching.ReplayedOutput(summary, overviewMessage)));
+            var last = LastCheck.Of(hostKey, treeFingerprint, scope, knownCodes, result.OutsidePaths.Concat(watched), findings, new ReplayedOutput(summary, overviewMessage));
+            LastCheckFile.Write(cacheDirectory!, last);
         }
 
-        return new CheckReport(warnings, summary, sarifProblem, overviewPath, overviewMessage, overviewError);
+        return new CheckReport(findings, summary, sarifProblem, overviewPath, overviewMessage, overviewError);
     }
 
-    /// <summary>The task's properties as the one settings record the checker, SARIF and the overview read.</summary>
-    internal static CheckSettings Settings(CheckMetaIssues task) => new(task.RepositoryRoot)
+    /// <summary>
+    /// The task's properties as the one settings record the checker, SARIF and the overview read.
+    /// <paramref name="knownCodes"/>: every rule code, of which the engine is asked which it escalates.
+    /// </summary>
+    internal static CheckSettings Settings(CheckMetaIssues task, IReadOnlyList<string> knownCodes) => new(task.RepositoryRoot)
     {
         MetaIssueRoots = Split(task.Roots),
         LessonsRoot = string.IsNullOrWhiteSpace(task.LessonsRoot) ? CheckerOptions.DefaultLessonsRoot : task.LessonsRoot,
@@ -56,7 +81,7 @@ internal static class CheckRunner
         SarifLog = task.SarifLog,
         OverviewFile = task.OverviewFile,
         SuppressedCodes = Codes(task.SuppressedCodes).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
-        ErrorCodes = ErrorCodes(task).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
+        ErrorCodes = ErrorCodes(task, knownCodes).OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToList(),
         TreatWarningsAsErrors = task.TreatWarningsAsErrors,
         ErrorCodesComplete = !OnWorkerNode(),
     };
@@ -73,13 +98,13 @@ internal static class CheckRunner
     /// which also knows -warnaserror and -warnnotaserror from the command line), else from the forwarded settings.
     /// Codes logged as messages are never errors (MSBuild's own precedence).
     /// </summary>
-    private static IEnumerable<string> ErrorCodes(CheckMetaIssues task)
+    private static IEnumerable<string> ErrorCodes(CheckMetaIssues task, IReadOnlyList<string> knownCodes)
     {
         var silenced = Codes(task.SuppressedCodes);
         var escalated = Codes(task.ErrorCodes);
         var exempted = Codes(task.NotErrorCodes);
         var engine = task.BuildEngine as Microsoft.Build.Framework.IBuildEngine8;
-        return Rules.RuleCatalog.All.Select(r => r.Id).Where(code => !silenced.Contains(code) && (engine is not null
+        return knownCodes.Where(code => !silenced.Contains(code) && (engine is not null
             ? engine.ShouldTreatWarningAsError(code)
             : escalated.Contains(code) || (task.TreatWarningsAsErrors && !exempted.Contains(code))));
     }
@@ -88,7 +113,9 @@ internal static class CheckRunner
     private static string ReplayKey(CheckSettings settings) =>
         typeof(CheckRunner).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "\n" + settings.ToReplayKey();
 
-    internal static string SarifPath(CheckSettings settings) => Path.GetFullPath(Path.Combine(settings.RepositoryRoot, settings.SarifLog.Trim()));
+    internal static string SarifPath(CheckSettings settings) => SarifPath(settings.RepositoryRoot, settings.SarifLog);
+
+    internal static string SarifPath(string repositoryRoot, string sarifLog) => Path.GetFullPath(Path.Combine(repositoryRoot, sarifLog.Trim()));
 
     private static string OverviewPath(CheckSettings settings) =>
         Path.GetFullPath(Path.Combine(
@@ -161,15 +188,10 @@ internal static class CheckRunner
         return list.Count > 0 ? list : new List<string> { CheckerOptions.DefaultMetaIssueRoot };
     }
 
-    private static Warning ToWarning(Diagnostic diagnostic) => diagnostic.Range is { } range
-        ? new Warning(diagnostic.Code, diagnostic.FilePath, range.Line, range.Column, range.EndLine, range.EndColumn, diagnostic.Message)
-        : new Warning(diagnostic.Code, diagnostic.FilePath, 0, 0, 0, 0, diagnostic.Message);
 }
 
-internal sealed record Warning(string Code, string File, int Line, int Column, int EndLine, int EndColumn, string Message);
-
 internal sealed record CheckReport(
-    IReadOnlyList<Warning> Warnings,
+    IReadOnlyList<LoggedFinding> Warnings,
     string Summary,
     string? SarifProblem,
     string OverviewPath,

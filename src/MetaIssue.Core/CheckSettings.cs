@@ -1,12 +1,10 @@
-using System.Text.Json;
-
 namespace MetaIssue;
 
 /// <summary>
 /// Every setting of a check as the build gives it (MSBuild properties <c>MetaIssue*</c>, <c>NoWarn</c>,
 /// <c>WarningsAsErrors</c>): filled once by the task and read by the checker (<see cref="ToCheckerOptions"/>), the SARIF
-/// log and the overview. Its serialisation is the replay key, so a setting added here is part of the key by
-/// construction. Paths are as given (relative ones against <see cref="RepositoryRoot"/>); codes are compared
+/// log and the overview. Every property is part of the replay key (<see cref="ToReplayKey"/>; its unit test fails
+/// for a property left out). Paths are as given (relative ones against <see cref="RepositoryRoot"/>); codes are compared
 /// ignoring case. Immutable, so thread-safe.
 /// </summary>
 public sealed record CheckSettings
@@ -49,8 +47,23 @@ public sealed record CheckSettings
     /// </summary>
     public bool ErrorCodesComplete { get; init; } = true;
 
-    /// <summary>The key under which a check's findings may be replayed: every property, serialised in declaration order.</summary>
-    public string ToReplayKey() => JsonSerializer.Serialize(this);
+    /// <summary>
+    /// The key under which a check's findings may be replayed: every property, in declaration order, length-prefixed.
+    /// Written by hand, not by a serialiser, so a no-op build loads none; a property added above must be added here.
+    /// </summary>
+    public string ToReplayKey() => new Caching.ReplayKeyWriter()
+        .Add(nameof(RepositoryRoot), RepositoryRoot)
+        .Add(nameof(MetaIssueRoots), MetaIssueRoots)
+        .Add(nameof(LessonsRoot), LessonsRoot)
+        .Add(nameof(MaxFileBytes), MaxFileBytes)
+        .Add(nameof(HelpLinkBase), HelpLinkBase)
+        .Add(nameof(SarifLog), SarifLog)
+        .Add(nameof(OverviewFile), OverviewFile)
+        .Add(nameof(SuppressedCodes), SuppressedCodes)
+        .Add(nameof(ErrorCodes), ErrorCodes)
+        .Add(nameof(TreatWarningsAsErrors), TreatWarningsAsErrors)
+        .Add(nameof(ErrorCodesComplete), ErrorCodesComplete)
+        .ToString();
 
     /// <summary>The checker's options for these settings, caching parsed facts in <paramref name="cacheDirectory"/> (null: no cache).</summary>
     public CheckerOptions ToCheckerOptions(string? cacheDirectory) => new(RepositoryRoot)

@@ -39,21 +39,24 @@ public static class InputFingerprint
             .Concat(new[] { PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim())) })
             .Distinct(StringComparer.Ordinal);
 
+        var lessons = PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim()));
         var text = new StringBuilder(4096);
         text.Append(root).Append('\n');
         var config = Path.Combine(root, Scanning.RepositoryConfig.FileName);
         text.Append("config ").Append(Describe(config)).Append('\n'); // roots and words come from it: an edit re-checks
+        var metaIssues = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
             text.Append("root ").Append(folder).Append('\n');
-            Walk(new DirectoryInfo(folder), string.Empty, 0, text);
+            var isLessons = string.Equals(folder, lessons, StringComparison.Ordinal);
+            Walk(new DirectoryInfo(folder), string.Empty, 0, text, isLessons ? null : metaIssues);
         }
 
         // A meta-issue written outside the roots changes nothing below them, yet must end a replay: the bounded
-        // search for such folders is part of the fingerprint (it lists folders only, so a no-op build stays cheap).
-        var lessons = PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim()));
+        // search for such folders is part of the fingerprint. It lists folders only, reads names without a stat per
+        // file, and does not list again the meta-issues the walk above has just listed.
         var roots = folders.Where(f => !string.Equals(f, lessons, StringComparison.Ordinal)).ToList();
-        StrayMetaIssueFinder.Find(root, roots, lessons, text);
+        StrayMetaIssueFinder.Find(root, roots, lessons, text, metaIssues);
         return Hash(text);
     }
 
@@ -69,7 +72,15 @@ public static class InputFingerprint
         return Hash(text);
     }
 
-    private static void Walk(DirectoryInfo folder, string relative, int depth, StringBuilder text)
+    /// <summary>
+    /// Appends every entry below <paramref name="folder"/>: name, kind, and for files size, last write time and mode,
+    /// all from the listing's own entry data (one status per entry, no second look). Every folder is listed and every
+    /// file's status read on every call: a folder's last write time changes when an entry is added, removed or renamed
+    /// in it, but not when a file in it is rewritten in place, so an unchanged folder time proves nothing about the
+    /// contents of its files, and skipping their status on its word would replay stale findings after an edit.
+    /// Subfolders of a root (depth 1) that are meta-issues go to <paramref name="metaIssues"/> when it is given.
+    /// </summary>
+    private static void Walk(DirectoryInfo folder, string relative, int depth, StringBuilder text, ISet<string>? metaIssues)
     {
         FileSystemInfo[] entries;
         try
@@ -89,6 +100,11 @@ public static class InputFingerprint
         }
 
         Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        if (depth == 1 && metaIssues is not null && StrayMetaIssueFinder.IsMetaIssueFolder(entries.Select(e => e.Name)))
+        {
+            metaIssues.Add(PathText.Normalize(folder.FullName));
+        }
+
         foreach (var entry in entries)
         {
             if (entry.Name.StartsWith(".", StringComparison.Ordinal))
@@ -103,7 +119,7 @@ public static class InputFingerprint
                 text.Append(path).Append(linked ? "|linked folder" : "/").Append(Mode(sub)).Append('\n');
                 if (!linked && depth < MaxDepth)
                 {
-                    Walk(sub, path, depth + 1, text);
+                    Walk(sub, path, depth + 1, text, metaIssues);
                 }
             }
             else

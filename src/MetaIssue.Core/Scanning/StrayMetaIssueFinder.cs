@@ -37,7 +37,16 @@ public static class StrayMetaIssueFinder
     /// in ordinal order. When <paramref name="signature"/> is given, the answer is appended to it, so a fingerprint
     /// changes exactly when the answer does (and not when unrelated folders come and go).
     /// </summary>
-    public static IReadOnlyList<string> Find(string repositoryRoot, IReadOnlyCollection<string> metaIssueRoots, string lessonsRoot, StringBuilder? signature = null)
+    /// <param name="listedMetaIssues">
+    /// Full paths of subfolders of the roots the caller has listed and found to be meta-issues
+    /// (<see cref="IsMetaIssueFolder"/>); they are not listed again. Null: every folder is listed here.
+    /// </param>
+    public static IReadOnlyList<string> Find(
+        string repositoryRoot,
+        IReadOnlyCollection<string> metaIssueRoots,
+        string lessonsRoot,
+        StringBuilder? signature = null,
+        IReadOnlyCollection<string>? listedMetaIssues = null)
     {
         var root = PathText.Normalize(repositoryRoot);
         var roots = new HashSet<string>(metaIssueRoots.Select(PathText.Normalize), StringComparer.Ordinal);
@@ -50,34 +59,40 @@ public static class StrayMetaIssueFinder
         {
             var (folder, depth) = queue.Dequeue();
             listed++;
-            var entries = Entries(folder);
             var parentIsRoot = roots.Contains(Path.GetDirectoryName(folder) ?? string.Empty);
-            if (parentIsRoot && IsMetaIssueFolder(entries))
+            if (parentIsRoot && listedMetaIssues?.Contains(folder) == true)
+            {
+                continue; // read and checked by the tree reader, and already listed by the caller
+            }
+
+            var entries = Entries(folder);
+            if (parentIsRoot && IsMetaIssueFolder(entries.Select(e => e.Name)))
             {
                 continue; // read and checked by the tree reader
             }
 
-            var looksLike = depth > 0 && !roots.Contains(folder) && LooksLikeMetaIssue(entries);
+            var looksLike = depth > 0 && !roots.Contains(folder) && LooksLikeMetaIssue(folder, entries);
             if (looksLike)
             {
                 found.Add(folder);
                 continue;
             }
 
-            if (depth >= MaxDepth || entries.Any(e => e is DirectoryInfo && e.Name == TemplateConfigFolder))
+            if (depth >= MaxDepth || entries.Any(e => e.IsFolder && e.Name == TemplateConfigFolder))
             {
                 continue; // a dotnet new template's source holds meta-issue-shaped content by design
             }
 
-            foreach (var sub in entries.OfType<DirectoryInfo>().OrderBy(d => d.Name, StringComparer.Ordinal))
+            foreach (var sub in entries.Where(e => e.IsFolder).OrderBy(e => e.Name, StringComparer.Ordinal))
             {
+                var path = PathText.Normalize(Path.Combine(folder, sub.Name));
                 if (sub.Name.StartsWith(".", StringComparison.Ordinal) || SkippedNames.Contains(sub.Name)
-                    || (sub.Attributes & FileAttributes.ReparsePoint) != 0 || string.Equals(sub.FullName, lessons, StringComparison.Ordinal))
+                    || sub.IsLink || string.Equals(path, lessons, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                queue.Enqueue((PathText.Normalize(sub.FullName), depth + 1));
+                queue.Enqueue((path, depth + 1));
             }
         }
 
@@ -90,33 +105,56 @@ public static class StrayMetaIssueFinder
         return found;
     }
 
-    /// <summary>What makes a subfolder of a root a meta-issue for the tree reader: a core file or an attempts entry.</summary>
-    private static bool IsMetaIssueFolder(IReadOnlyList<FileSystemInfo> entries) =>
-        entries.Any(e => e.Name == MetaIssueFolder.AttemptsFolder
-            || MetaIssueFolder.CoreFiles.Any(core => string.Equals(core, e.Name, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>
+    /// What makes a subfolder of a root a meta-issue for the tree reader, given the names of its entries: a core file
+    /// (case ignored) or an attempts folder.
+    /// </summary>
+    public static bool IsMetaIssueFolder(IEnumerable<string> entryNames) =>
+        entryNames.Any(name => name == MetaIssueFolder.AttemptsFolder
+            || MetaIssueFolder.CoreFiles.Any(core => string.Equals(core, name, StringComparison.OrdinalIgnoreCase)));
 
-    private static bool LooksLikeMetaIssue(IReadOnlyList<FileSystemInfo> entries)
+    private static bool LooksLikeMetaIssue(string folder, IReadOnlyList<Entry> entries)
     {
-        bool Has(string name) => entries.Any(e => e is FileInfo && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+        bool Has(string name) => entries.Any(e => !e.IsFolder && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
         if (MetaIssueFolder.CoreFiles.All(Has))
         {
             return true;
         }
 
         return Has(MetaIssueFolder.ReadmeFile)
-            && entries.OfType<DirectoryInfo>().FirstOrDefault(d => d.Name == MetaIssueFolder.AttemptsFolder) is { } attempts
-            && Entries(attempts.FullName).Any(e => AttemptNumber.CountDigits(e.Name) is > 0 and var digits && digits < e.Name.Length && e.Name[digits] == '-');
+            && entries.Any(e => e.IsFolder && e.Name == MetaIssueFolder.AttemptsFolder)
+            && Entries(Path.Combine(folder, MetaIssueFolder.AttemptsFolder)).Any(e => AttemptNumber.CountDigits(e.Name) is > 0 and var digits && digits < e.Name.Length && e.Name[digits] == '-');
     }
 
-    private static IReadOnlyList<FileSystemInfo> Entries(string folder)
+    /// <summary>A folder entry: its name, whether it is a folder (a link to one counts), and whether it is such a link.</summary>
+    private readonly record struct Entry(string Name, bool IsFolder, bool IsLink);
+
+    /// <summary>
+    /// The folder's entries. On .NET the names and kinds come from the directory listing itself (no per-file stat):
+    /// the search reads names only, so a large source tree costs one listing per folder, not a stat per file.
+    /// </summary>
+    private static IReadOnlyList<Entry> Entries(string folder)
     {
         try
         {
-            return new DirectoryInfo(folder).GetFileSystemInfos();
+#if NET
+            var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
+            return new System.IO.Enumeration.FileSystemEnumerable<Entry>(
+                folder,
+                (ref System.IO.Enumeration.FileSystemEntry entry) => new Entry(
+                    entry.FileName.ToString(),
+                    entry.IsDirectory,
+                    entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+                options).ToList();
+#else
+            return new DirectoryInfo(folder).GetFileSystemInfos()
+                .Select(e => new Entry(e.Name, e is DirectoryInfo, e is DirectoryInfo && (e.Attributes & FileAttributes.ReparsePoint) != 0))
+                .ToList();
+#endif
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            return Array.Empty<FileSystemInfo>(); // folders that cannot be listed are the tree reader's to report
+            return Array.Empty<Entry>(); // folders that cannot be listed are the tree reader's to report
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace MetaIssue.Tests.Caching;
 
-/// <summary>The replay key is the settings' serialisation: a setting cannot be left out of it.</summary>
+/// <summary>The replay key names every setting: one left out of <see cref="CheckSettings.ToReplayKey"/> fails here.</summary>
 public sealed class CheckSettingsTests
 {
     private static readonly CheckSettings Baseline = new("/repo");
@@ -31,6 +31,28 @@ public sealed class CheckSettingsTests
     [Fact]
     public void Equal_settings_give_equal_keys() =>
         Assert.Equal(new CheckSettings("/repo") { SuppressedCodes = new[] { "MI016" } }.ToReplayKey(), new CheckSettings("/repo") { SuppressedCodes = new List<string> { "MI016" } }.ToReplayKey());
+
+    [Theory]
+    [InlineData("a;b", "a", "b")]
+    [InlineData("a\nb", "a", "b")]
+    [InlineData("a", "a", "")]
+    public void Values_that_would_read_alike_once_joined_give_different_keys(string one, string first, string second)
+    {
+        var joined = new CheckSettings("/repo") { MetaIssueRoots = new[] { one } };
+        var split = new CheckSettings("/repo") { MetaIssueRoots = new[] { first, second } };
+        Assert.NotEqual(joined.ToReplayKey(), split.ToReplayKey());
+        Assert.NotEqual(new CheckSettings("/repo") { SarifLog = "x", OverviewFile = string.Empty }.ToReplayKey(), new CheckSettings("/repo") { SarifLog = string.Empty, OverviewFile = "x" }.ToReplayKey());
+    }
+
+    [Fact]
+    public void The_key_names_every_property_in_declaration_order()
+    {
+        var key = Baseline.ToReplayKey();
+        var names = typeof(CheckSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToList();
+        var positions = names.Select(n => key.IndexOf("\n" + n, StringComparison.Ordinal) is var i and >= 0 ? i : key.StartsWith(n, StringComparison.Ordinal) ? 0 : -1).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
 
     [Fact]
     public void The_checker_options_carry_the_settings_the_check_reads()

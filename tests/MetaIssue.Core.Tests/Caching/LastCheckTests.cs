@@ -133,11 +133,11 @@ public sealed class LastCheckTests
         var cache = repository.PathOf("obj/metaissue");
         var options = new CheckerOptions(repository.Root);
         var saved = Save(repository, cache, options);
-        Assert.Equal(new[] { "MI010", "MI030" }, saved.Diagnostics.Select(d => d.Code).Order());
+        Assert.Equal(new[] { "MI010", "MI030" }, saved.Findings.Select(d => d.Code).Order());
 
         var replayed = LastCheckFile.FindReplayable(cache, HostKey, options);
         Assert.NotNull(replayed);
-        Assert.Equal(saved.Diagnostics, replayed.Diagnostics);
+        Assert.Equal(saved.Findings, replayed.Findings);
         Assert.Equal(saved.Output, replayed.Output);
 
         Assert.Null(LastCheckFile.FindReplayable(cache, HostKey + " with NoWarn", options));
@@ -176,7 +176,7 @@ public sealed class LastCheckTests
     {
         using var repository = Healthy();
         repository.Write("obj/blocked", "a file where the cache folder would go");
-        var check = new LastCheck(HostKey, "tree", Array.Empty<string>(), "paths", Array.Empty<Diagnostics.Diagnostic>(), new ReplayedOutput("summary", null));
+        var check = new LastCheck(HostKey, "tree", new[] { "docs/meta-issues" }, "docs/lessons-learned", new[] { "MI001" }, Array.Empty<string>(), "paths", Array.Empty<LoggedFinding>(), new ReplayedOutput("summary", null));
 
         Assert.False(LastCheckFile.Write(repository.PathOf("obj/blocked/metaissue"), check));
     }
@@ -193,6 +193,76 @@ public sealed class LastCheckTests
         File.Delete(repository.PathOf(Folder + "/notes.md"));
         File.CreateSymbolicLink(repository.PathOf(Folder + "/notes.md"), repository.PathOf("nowhere.md"));
         Assert.True(repository.Check().Tree.HasProblemsThatMayPass); // a broken link mends when its target appears
+    }
+
+    [Fact]
+    public void Findings_codes_and_roots_come_back_as_written()
+    {
+        using var repository = Healthy();
+        var cache = repository.PathOf("obj/metaissue");
+        var findings = new[]
+        {
+            new LoggedFinding("MI010", "docs/a.md", 3, 13, 3, 20, "the status 'Sorta' is not one of the guide's", "https://example.test/rules/MI010.md"),
+            new LoggedFinding("MI900", "docs", 0, 0, 0, 0, "could not list", string.Empty),
+        };
+        var check = new LastCheck(HostKey, "tree", new[] { "notes", "docs/meta-issues" }, "lessons", new[] { "MI001", "MI010" }, new[] { "/x/src/a.cs" }, "paths", findings, new ReplayedOutput("summary", "overview stale"));
+
+        Assert.True(LastCheckFile.Write(cache, check));
+        var read = LastCheckFile.Read(cache)!;
+
+        Assert.Equal(findings, read.Findings);
+        Assert.Equal((check.HostKey, check.TreeFingerprint, check.LessonsRoot, check.OutsideFingerprint, check.Output), (read.HostKey, read.TreeFingerprint, read.LessonsRoot, read.OutsideFingerprint, read.Output));
+        Assert.Equal(check.MetaIssueRoots, read.MetaIssueRoots);
+        Assert.Equal(check.KnownCodes, read.KnownCodes);
+        Assert.Equal(check.OutsidePaths, read.OutsidePaths);
+    }
+
+    [Fact]
+    public void The_host_key_is_rebuilt_from_the_codes_the_writing_checker_knew()
+    {
+        using var repository = Healthy();
+        var cache = repository.PathOf("obj/metaissue");
+        var options = new CheckerOptions(repository.Root);
+        var saved = Save(repository, cache, options);
+        Assert.Equal(MetaIssue.Rules.RuleCatalog.All.Select(r => r.Id), saved.KnownCodes);
+
+        IReadOnlyList<string>? seen = null;
+        Assert.Null(LastCheckFile.FindReplayable(cache, repository.Root, codes => { seen = codes; return "errors: " + string.Join(",", codes); }));
+        Assert.Equal(saved.KnownCodes, seen);
+        Assert.NotNull(LastCheckFile.FindReplayable(cache, repository.Root, _ => HostKey));
+    }
+
+    [Fact]
+    public void An_edit_below_a_root_set_by_the_configuration_file_ends_the_replay()
+    {
+        using var repository = Healthy();
+        repository.Write("notes/perf/README.md", "# Perf\n\n**Status:** Sorta\n");
+        repository.Write(MetaIssue.Scanning.RepositoryConfig.FileName, "{ \"roots\": [\"notes\"] }");
+        var cache = repository.PathOf("obj/metaissue");
+        var options = new CheckerOptions(repository.Root);
+        var scope = MetaIssue.Scanning.RepositoryConfig.Read(repository.Root).Apply(options); // as the build task does
+        var tree = InputFingerprint.OfTree(scope);
+        var result = MetaIssueChecker.Check(options);
+        Assert.Contains(result.Diagnostics, d => d.FilePath.EndsWith("notes/perf/README.md", StringComparison.Ordinal));
+        var findings = result.Diagnostics.Select(d => LoggedFinding.Of(d, string.Empty)).ToList();
+        Assert.True(LastCheckFile.Write(cache, LastCheck.Of(HostKey, tree, scope, new[] { "MI010" }, result.OutsidePaths, findings, new ReplayedOutput("summary", null))));
+        Assert.NotNull(LastCheckFile.FindReplayable(cache, repository.Root, _ => HostKey));
+
+        repository.Write("notes/perf/analysis.md", "# Analysis\n");
+
+        Assert.Null(LastCheckFile.FindReplayable(cache, repository.Root, _ => HostKey));
+    }
+
+    [Fact]
+    public void A_fingerprint_taken_over_other_roots_than_the_saved_ones_is_never_replayed()
+    {
+        using var repository = Healthy();
+        var cache = repository.PathOf("obj/metaissue");
+        var elsewhere = new CheckerOptions(repository.Root) { MetaIssueRoots = new[] { "docs/meta-issues", "notes" } };
+        var result = MetaIssueChecker.Check(new CheckerOptions(repository.Root));
+        Assert.True(LastCheckFile.Write(cache, LastCheck.Of(HostKey, InputFingerprint.OfTree(elsewhere), result, Array.Empty<string>(), new ReplayedOutput("summary", null))));
+
+        Assert.Null(LastCheckFile.FindReplayable(cache, HostKey, elsewhere));
     }
 
     private static LastCheck Save(TempRepository repository, string cache, CheckerOptions options)

@@ -178,6 +178,17 @@ public sealed class CheckerBuildTests(TemplateHiveFixture fixture)
         Assert.DoesNotContain(Replayed, edited.Result.StandardOutput);
         Assert.Equal("MI030", Assert.Single(edited.MetaIssue).Code);
 
+        // A replay loads the fingerprint and replay code only: no Markdown parser, no JSON serialiser (MSBuild's
+        // detailed log names each assembly a task loads; a check loads Markdig, which shows the log still tells).
+        static IEnumerable<string> Loaded(BuildOutcome build) => build.Result.StandardOutput.Split('\n')
+            .Where(line => line.Contains("Assembly loaded during TaskRun", StringComparison.Ordinal));
+        foreach (var name in new[] { "Markdig", "System.Text.Json", "System.Text.Encodings.Web", "System.Reflection.Emit" })
+        {
+            Assert.DoesNotContain(Loaded(replayed), line => line.Contains(name, StringComparison.Ordinal));
+        }
+
+        Assert.Contains(Loaded(edited), line => line.Contains("Markdig", StringComparison.Ordinal));
+
         // A link target outside the docs appears: checked afresh too.
         repository.Write("src/App/notes.md", "# Notes\n");
         var linked = await repository.BuildAsync(App, "--no-restore", "-v:d");
