@@ -38,8 +38,9 @@ public sealed class FactsCacheFile : IFactsCache
 
     public static FactsCacheFile Open(string directory)
     {
+        var strings = new StringPool(); // the cached facts of a tree repeat their strings as much as parsed ones
         var entries = CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
-            CacheFile.ReadList(reader, r => (File: r.ReadString(), Entry: new Entry(r.ReadInt64(), r.ReadInt64(), FactsSerializer.Read(r)))));
+            CacheFile.ReadList(reader, r => (File: r.ReadString(), Entry: new Entry(r.ReadInt64(), r.ReadInt64(), FactsSerializer.Read(r, strings)))));
         var previous = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (file, entry) in entries ?? [])
         {

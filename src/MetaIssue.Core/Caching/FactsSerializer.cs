@@ -52,7 +52,7 @@ internal static class FactsSerializer
         });
     }
 
-    public static MarkdownFacts Read(BinaryReader reader)
+    public static MarkdownFacts Read(BinaryReader reader, StringPool? strings = null)
     {
         var lineCount = reader.ReadInt32();
         var headings = ReadList(reader, r => new HeadingFact(r.ReadInt32(), r.ReadString(), r.ReadString(), ReadRange(r)));
@@ -62,7 +62,7 @@ internal static class FactsSerializer
         var tables = ReadList(reader, r => new TableFact(ReadRow(r), ReadList(r, ReadRow), ReadRange(r)));
         var mentions = ReadList(reader, r => new AttemptMention(r.ReadInt32(), (MentionKind)r.ReadByte(), r.ReadBoolean(), ReadRange(r)));
         var placeholders = ReadList(reader, r => new PlaceholderFact(r.ReadString(), ReadRange(r)));
-        return new MarkdownFacts(lineCount, headings, anchors, links, fields, tables, mentions, placeholders);
+        return new MarkdownFacts(lineCount, headings, anchors, links, fields, tables, mentions, placeholders, strings);
     }
 
     private static void WriteRow(BinaryWriter writer, TableRowFact row)
