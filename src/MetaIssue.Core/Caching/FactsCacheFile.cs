@@ -14,7 +14,9 @@ namespace MetaIssue.Caching;
 public sealed class FactsCacheFile : IFactsCache
 {
     public const string FileName = "facts.cache";
-    private const int Magic = 0x4346494D; // "MIFC"
+    // The layout's version: "MIF2" (strings written once and numbered, 7-bit integers); files of another layout,
+    // such as the first ("MIFC"), read as no cache.
+    private const int Magic = 0x3246494D;
 
     private readonly string _path;
     private readonly Dictionary<string, Entry> _previous;
@@ -38,9 +40,18 @@ public sealed class FactsCacheFile : IFactsCache
 
     public static FactsCacheFile Open(string directory)
     {
-        var strings = new StringPool(); // the cached facts of a tree repeat their strings as much as parsed ones
         var entries = CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
-            CacheFile.ReadList(reader, r => (File: r.ReadString(), Entry: new Entry(r.ReadInt64(), r.ReadInt64(), FactsSerializer.Read(r, strings)))));
+        {
+            var facts = new FactsSerializer.Reader(reader);
+            var count = facts.ReadCount();
+            var read = new List<(string File, Entry Entry)>(count);
+            for (var i = 0; i < count; i++)
+            {
+                read.Add((facts.ReadString(), new Entry(facts.ReadLong(), facts.ReadLong(), facts.Read())));
+            }
+
+            return read;
+        });
         var previous = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (file, entry) in entries ?? [])
         {
@@ -86,13 +97,18 @@ public sealed class FactsCacheFile : IFactsCache
         }
 
         var entries = _current.ToArray();
-        return CacheFile.Write(_path, Magic, writer => CacheFile.WriteList(writer, entries, (w, pair) =>
+        return CacheFile.Write(_path, Magic, writer =>
         {
-            w.Write(pair.Key);
-            w.Write(pair.Value.Length);
-            w.Write(pair.Value.Ticks);
-            FactsSerializer.Write(w, pair.Value.Facts);
-        }));
+            var facts = new FactsSerializer.Writer(writer);
+            facts.WriteNumber(entries.Length);
+            foreach (var pair in entries)
+            {
+                facts.WriteString(pair.Key);
+                facts.WriteLong(pair.Value.Length);
+                facts.WriteLong(pair.Value.Ticks);
+                facts.Write(pair.Value.Facts);
+            }
+        });
     }
 
     private sealed record Entry(long Length, long Ticks, MarkdownFacts Facts);

@@ -96,6 +96,11 @@ public sealed class MarkdownFacts
             return Array.Empty<T>();
         }
 
+        if (share is null && items is T[] exact)
+        {
+            return exact; // already compact (read from the cache)
+        }
+
         var array = new T[items.Count];
         for (var i = 0; i < array.Length; i++)
         {
