@@ -19,8 +19,9 @@ public sealed class FactsCacheFile : IFactsCache
     private const int Magic = 0x3246494D;
 
     private readonly string _path;
-    private readonly Dictionary<string, Entry> _previous;
-    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private Dictionary<string, Entry> _previous;
+    private ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private bool? _saved;
 
     private FactsCacheFile(string directory, Dictionary<string, Entry> previous)
     {
@@ -86,8 +87,20 @@ public sealed class FactsCacheFile : IFactsCache
         Interlocked.Increment(ref _remembered);
     }
 
-    /// <summary>Writes what this run saw (entries of files no longer read are dropped). Returns false when it could not.</summary>
+    /// <summary>
+    /// Writes what this run saw (entries of files no longer read are dropped), once: the entries are released
+    /// afterwards (the tree holds the facts it uses), and later calls return the first call's answer. Returns false
+    /// when it could not write.
+    /// </summary>
     public bool Save()
+    {
+        _saved ??= Write();
+        _previous = new Dictionary<string, Entry>();
+        _current = new ConcurrentDictionary<string, Entry>();
+        return _saved.Value;
+    }
+
+    private bool Write()
     {
         // Nothing newly parsed and no file gone: leave the file as it is. (Unreadable files are misses every run but
         // are never remembered, so they must not force a rewrite of the whole cache on every build.)

@@ -93,6 +93,25 @@ public sealed class FactsSerializerTests
         Assert.Equal(first.Diagnostics, second.Diagnostics);
     }
 
+    [Fact]
+    public void A_cache_saved_once_releases_its_entries_and_a_second_save_leaves_the_file_as_it_is()
+    {
+        using var repository = Healthy();
+        var cache = repository.PathOf("obj/metaissue");
+        var file = FactsCacheFile.Open(cache);
+        MetaIssueChecker.Check(new CheckerOptions(repository.Root), file);
+        Assert.True(file.Save());
+        var path = Path.Combine(cache, FactsCacheFile.FileName);
+        var written = File.ReadAllBytes(path);
+
+        Assert.True(file.Save());
+
+        Assert.Equal(written, File.ReadAllBytes(path));
+        var readme = new FileInfo(repository.PathOf(Readme));
+        Assert.Null(file.Find(readme.FullName, readme.Length, readme.LastWriteTimeUtc));
+        Assert.NotNull(FactsCacheFile.Open(cache).Find(readme.FullName, readme.Length, readme.LastWriteTimeUtc));
+    }
+
     private static MarkdownFacts[] RoundTrip(params MarkdownFacts[] facts)
     {
         using var stream = new MemoryStream();
