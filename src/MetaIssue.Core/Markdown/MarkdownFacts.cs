@@ -7,19 +7,6 @@ namespace MetaIssue.Markdown;
 /// </summary>
 public sealed class MarkdownFacts
 {
-    public MarkdownFacts(
-        int lineCount,
-        IReadOnlyList<HeadingFact> headings,
-        IReadOnlyList<string> htmlAnchors,
-        IReadOnlyList<LinkFact> links,
-        IReadOnlyList<FieldFact> fields,
-        IReadOnlyList<TableFact> attemptTables,
-        IReadOnlyList<AttemptMention> attemptMentions,
-        IReadOnlyList<PlaceholderFact> placeholders)
-        : this(lineCount, headings, htmlAnchors, links, fields, attemptTables, attemptMentions, placeholders, pool: null)
-    {
-    }
-
     /// <summary>
     /// Facts kept as exact-size arrays (the empty lists, about half of them, as one shared empty array), their strings
     /// shared through <paramref name="pool"/> when given: a docs tree's facts all stay in memory for the whole check.
@@ -33,7 +20,7 @@ public sealed class MarkdownFacts
         IReadOnlyList<TableFact> attemptTables,
         IReadOnlyList<AttemptMention> attemptMentions,
         IReadOnlyList<PlaceholderFact> placeholders,
-        StringPool? pool)
+        StringPool? pool = null)
     {
         LineCount = lineCount;
         Headings = pool is null ? Compact(headings) : Compact(headings, h => h with { Text = pool.Share(h.Text), Anchor = pool.Share(h.Anchor) });
