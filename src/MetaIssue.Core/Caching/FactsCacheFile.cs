@@ -14,11 +14,14 @@ namespace MetaIssue.Caching;
 public sealed class FactsCacheFile : IFactsCache
 {
     public const string FileName = "facts.cache";
-    private const int Magic = 0x4346494D; // "MIFC"
+    // The layout's version: "MIF2" (strings written once and numbered, 7-bit integers); files of another layout,
+    // such as the first ("MIFC"), read as no cache.
+    private const int Magic = 0x3246494D;
 
     private readonly string _path;
-    private readonly Dictionary<string, Entry> _previous;
-    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private Dictionary<string, Entry> _previous;
+    private ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private bool? _saved;
 
     private FactsCacheFile(string directory, Dictionary<string, Entry> previous)
     {
@@ -39,7 +42,17 @@ public sealed class FactsCacheFile : IFactsCache
     public static FactsCacheFile Open(string directory)
     {
         var entries = CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
-            CacheFile.ReadList(reader, r => (File: r.ReadString(), Entry: new Entry(r.ReadInt64(), r.ReadInt64(), FactsSerializer.Read(r)))));
+        {
+            var facts = new FactsSerializer.Reader(reader);
+            var count = facts.ReadCount();
+            var read = new List<(string File, Entry Entry)>(count);
+            for (var i = 0; i < count; i++)
+            {
+                read.Add((facts.ReadString(), new Entry(facts.ReadLong(), facts.ReadLong(), facts.Read())));
+            }
+
+            return read;
+        });
         var previous = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (file, entry) in entries ?? [])
         {
@@ -74,8 +87,20 @@ public sealed class FactsCacheFile : IFactsCache
         Interlocked.Increment(ref _remembered);
     }
 
-    /// <summary>Writes what this run saw (entries of files no longer read are dropped). Returns false when it could not.</summary>
+    /// <summary>
+    /// Writes what this run saw (entries of files no longer read are dropped), once: the entries are released
+    /// afterwards (the tree holds the facts it uses), and later calls return the first call's answer. Returns false
+    /// when it could not write.
+    /// </summary>
     public bool Save()
+    {
+        _saved ??= Write();
+        _previous = new Dictionary<string, Entry>();
+        _current = new ConcurrentDictionary<string, Entry>();
+        return _saved.Value;
+    }
+
+    private bool Write()
     {
         // Nothing newly parsed and no file gone: leave the file as it is. (Unreadable files are misses every run but
         // are never remembered, so they must not force a rewrite of the whole cache on every build.)
@@ -85,13 +110,18 @@ public sealed class FactsCacheFile : IFactsCache
         }
 
         var entries = _current.ToArray();
-        return CacheFile.Write(_path, Magic, writer => CacheFile.WriteList(writer, entries, (w, pair) =>
+        return CacheFile.Write(_path, Magic, writer =>
         {
-            w.Write(pair.Key);
-            w.Write(pair.Value.Length);
-            w.Write(pair.Value.Ticks);
-            FactsSerializer.Write(w, pair.Value.Facts);
-        }));
+            var facts = new FactsSerializer.Writer(writer);
+            facts.WriteNumber(entries.Length);
+            foreach (var pair in entries)
+            {
+                facts.WriteString(pair.Key);
+                facts.WriteLong(pair.Value.Length);
+                facts.WriteLong(pair.Value.Ticks);
+                facts.Write(pair.Value.Facts);
+            }
+        });
     }
 
     private sealed record Entry(long Length, long Ticks, MarkdownFacts Facts);

@@ -15,7 +15,7 @@ public sealed class LinkResolver
 
     private readonly string _repositoryRoot;
     private readonly IReadOnlyList<string> _wikiBases;
-    private readonly ConcurrentDictionary<string, (bool Exists, bool IsFolder)> _existence = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (bool Exists, bool IsFolder, string Path)> _existence = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _probed = new(StringComparer.Ordinal);
 
     public LinkResolver(string repositoryRoot, IEnumerable<string> wikiBases)
@@ -25,7 +25,7 @@ public sealed class LinkResolver
     }
 
     /// <summary>Records paths the scan has already seen, so links to them are resolved without asking the file system.</summary>
-    public void Know(string fullPath, bool isFolder) => _existence[fullPath] = (true, isFolder);
+    public void Know(string fullPath, bool isFolder) => _existence[fullPath] = (true, isFolder, fullPath);
 
     public LinkTarget Resolve(string fromFile, LinkFact link)
     {
@@ -134,28 +134,29 @@ public sealed class LinkResolver
             return new LinkTarget(LinkTargetKind.OutsideRepository, full, fragment, false, false);
         }
 
-        var (exists, isFolder) = _existence.GetOrAdd(full, Probe);
-        return new LinkTarget(LinkTargetKind.Local, full, fragment, exists, isFolder);
+        // The path as first seen (usually a document's own): tens of thousands of links then share a few strings.
+        var (exists, isFolder, path) = _existence.GetOrAdd(full, Probe);
+        return new LinkTarget(LinkTargetKind.Local, path, fragment, exists, isFolder);
     }
 
     /// <summary>The paths whose existence was asked of the file system (not known from the scan): what a replay must re-check.</summary>
     public IEnumerable<string> ProbedPaths => _probed.Keys;
 
-    private (bool, bool) Probe(string path)
+    private (bool, bool, string) Probe(string path)
     {
         _probed[path] = true;
         try
         {
             if (Directory.Exists(path))
             {
-                return (true, true);
+                return (true, true, path);
             }
 
-            return (File.Exists(path), false);
+            return (File.Exists(path), false, path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return (false, false);
+            return (false, false, path);
         }
     }
 

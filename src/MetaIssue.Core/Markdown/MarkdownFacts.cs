@@ -7,7 +7,11 @@ namespace MetaIssue.Markdown;
 /// </summary>
 public sealed class MarkdownFacts
 {
-    public MarkdownFacts(
+    /// <summary>
+    /// Facts kept as exact-size arrays (the empty lists, about half of them, as one shared empty array), their strings
+    /// shared through <paramref name="pool"/> when given: a docs tree's facts all stay in memory for the whole check.
+    /// </summary>
+    internal MarkdownFacts(
         int lineCount,
         IReadOnlyList<HeadingFact> headings,
         IReadOnlyList<string> htmlAnchors,
@@ -15,16 +19,17 @@ public sealed class MarkdownFacts
         IReadOnlyList<FieldFact> fields,
         IReadOnlyList<TableFact> attemptTables,
         IReadOnlyList<AttemptMention> attemptMentions,
-        IReadOnlyList<PlaceholderFact> placeholders)
+        IReadOnlyList<PlaceholderFact> placeholders,
+        StringPool? pool = null)
     {
         LineCount = lineCount;
-        Headings = headings;
-        HtmlAnchors = htmlAnchors;
-        Links = links;
-        Fields = fields;
-        AttemptTables = attemptTables;
-        AttemptMentions = attemptMentions;
-        Placeholders = placeholders;
+        Headings = pool is null ? Compact(headings) : Compact(headings, h => h with { Text = pool.Share(h.Text), Anchor = pool.Share(h.Anchor) });
+        HtmlAnchors = pool is null ? Compact(htmlAnchors) : Compact(htmlAnchors, pool.Share);
+        Links = pool is null ? Compact(links) : Compact(links, l => l with { Url = pool.Share(l.Url), Label = pool.Share(l.Label) });
+        Fields = pool is null ? Compact(fields) : Compact(fields, f => f with { Name = pool.Share(f.Name), Value = pool.Share(f.Value) });
+        AttemptTables = Compact(attemptTables, t => new TableFact(CompactRow(t.Header, pool), Compact(t.Rows, r => CompactRow(r, pool)), t.Range));
+        AttemptMentions = Compact(attemptMentions);
+        Placeholders = pool is null ? Compact(placeholders) : Compact(placeholders, x => x with { Text = pool.Share(x.Text) });
     }
 
     public int LineCount { get; }
@@ -70,6 +75,30 @@ public sealed class MarkdownFacts
 
         return null;
     }
+
+    private static IReadOnlyList<T> Compact<T>(IReadOnlyList<T> items, Func<T, T>? share = null)
+    {
+        if (items.Count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        if (share is null && items is T[] exact)
+        {
+            return exact; // already compact (read from the cache)
+        }
+
+        var array = new T[items.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = share is null ? items[i] : share(items[i]);
+        }
+
+        return array;
+    }
+
+    private static TableRowFact CompactRow(TableRowFact row, StringPool? pool) =>
+        new(pool is null ? Compact(row.Cells) : Compact(row.Cells, c => c with { Text = pool.Share(c.Text) }), row.Range, row.Attempt);
 
     /// <summary>Index of the heading whose section contains <paramref name="line"/>, or -1 before the first heading.</summary>
     public int SectionOf(int line)
@@ -117,7 +146,7 @@ public sealed record TableRowFact(IReadOnlyList<TableCellFact> Cells, SourceRang
 
 public sealed record TableFact(TableRowFact Header, IReadOnlyList<TableRowFact> Rows, SourceRange Range);
 
-public enum MentionKind
+public enum MentionKind : byte
 {
     /// <summary>Anywhere in running text, or in a link to an attempt folder.</summary>
     Text,

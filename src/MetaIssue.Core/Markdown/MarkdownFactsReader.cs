@@ -28,10 +28,13 @@ public static partial class MarkdownFactsReader
         .UseYamlFrontMatter()
         .Build();
 
-    public static MarkdownFacts Read(string text)
+    public static MarkdownFacts Read(string text) => Read(text, pool: null);
+
+    /// <summary>The facts of <paramref name="text"/>, their strings shared through <paramref name="pool"/> when given.</summary>
+    internal static MarkdownFacts Read(string text, StringPool? pool)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
-        return new Walker(LineMap.Of(document, text)).Collect(document);
+        return new Walker(LineMap.Of(document, text), pool).Collect(document);
     }
 
     private sealed partial class Walker
@@ -71,7 +74,13 @@ public static partial class MarkdownFactsReader
         private static readonly string[] SectionFieldNames = { "Status", "Outcome" };
         private string? _sectionField;
 
-        public Walker(LineMap map) => _map = map;
+        private readonly StringPool? _pool;
+
+        public Walker(LineMap map, StringPool? pool)
+        {
+            _map = map;
+            _pool = pool;
+        }
 
         public MarkdownFacts Collect(MarkdownDocument document)
         {
@@ -111,7 +120,7 @@ public static partial class MarkdownFactsReader
                 }
             }
 
-            return new MarkdownFacts(_map.LineCount, _headings, _htmlAnchors, _links, _fields, _tables, _mentions, _placeholders);
+            return new MarkdownFacts(_map.LineCount, _headings, _htmlAnchors, _links, _fields, _tables, _mentions, _placeholders, _pool);
         }
 
         private static void PushChildren(Stack<Block> stack, ContainerBlock container)

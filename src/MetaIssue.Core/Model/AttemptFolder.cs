@@ -12,7 +12,7 @@ public sealed class AttemptFolder
     public AttemptFolder(string fullPath, string relativePath, DocumentFile? solutionApproach, DocumentFile? attemptResults)
     {
         FullPath = fullPath;
-        RelativePath = relativePath;
+        _relativePath = new RelativePathText(fullPath, relativePath);
         Name = Path.GetFileName(fullPath);
         SolutionApproach = solutionApproach;
         AttemptResults = attemptResults;
@@ -37,7 +37,9 @@ public sealed class AttemptFolder
 
     public string FullPath { get; }
 
-    public string RelativePath { get; }
+    public string RelativePath => _relativePath.Of(FullPath);
+
+    private readonly RelativePathText _relativePath;
 
     /// <summary>The attempt number when the folder is named <c>NNN-slug</c>; null otherwise (MI002).</summary>
     public int? Number { get; }

@@ -23,6 +23,7 @@ internal static class DocumentLoader
         }
 
         var queue = new ConcurrentQueue<DocumentFile>(documents);
+        var strings = new StringPool(); // equal strings of the files parsed in this run are kept once
         var parallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount;
         var workers = Math.Max(1, Math.Min(parallelism, (documents.Count + FilesPerWorker - 1) / FilesPerWorker));
 
@@ -32,7 +33,7 @@ internal static class DocumentLoader
             {
                 try
                 {
-                    Load(document, options.MaxFileBytes, cache);
+                    Load(document, options.MaxFileBytes, cache, strings);
                 }
                 catch (Exception exception)
                 {
@@ -50,11 +51,11 @@ internal static class DocumentLoader
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static void Load(DocumentFile document, long maxBytes, IFactsCache? cache)
+    private static void Load(DocumentFile document, long maxBytes, IFactsCache? cache, StringPool strings)
     {
         if (cache is null)
         {
-            Read(document, maxBytes);
+            Read(document, maxBytes, strings);
             return;
         }
 
@@ -64,13 +65,13 @@ internal static class DocumentLoader
             info = new FileInfo(document.FullPath);
             if (!info.Exists)
             {
-                Read(document, maxBytes);
+                Read(document, maxBytes, strings);
                 return;
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Read(document, maxBytes);
+            Read(document, maxBytes, strings);
             return;
         }
 
@@ -82,7 +83,7 @@ internal static class DocumentLoader
             return;
         }
 
-        Read(document, maxBytes);
+        Read(document, maxBytes, strings);
         if (document.Facts is { } parsed)
         {
             cache.Remember(document.FullPath, length, written, parsed);
@@ -90,7 +91,7 @@ internal static class DocumentLoader
     }
 
     /// <summary>Reads and parses one file; the only place the docs tree's Markdown is read from disk.</summary>
-    private static void Read(DocumentFile document, long maxBytes)
+    private static void Read(DocumentFile document, long maxBytes, StringPool strings)
     {
         if (document.IsFolder)
         {
@@ -98,7 +99,7 @@ internal static class DocumentLoader
             return;
         }
 
-        var (facts, problem, mayPass) = ReadFacts(document.FullPath, maxBytes);
+        var (facts, problem, mayPass) = ReadFacts(document.FullPath, maxBytes, strings);
         if (facts is not null)
         {
             document.Restore(facts);
@@ -114,7 +115,7 @@ internal static class DocumentLoader
     /// says why it could not, and whether that may pass with the file unchanged. Never throws for I/O or parsing.
     /// Thread-safe.
     /// </summary>
-    internal static (MarkdownFacts? Facts, string? Problem, bool MayPass) ReadFacts(string fullPath, long maxBytes)
+    internal static (MarkdownFacts? Facts, string? Problem, bool MayPass) ReadFacts(string fullPath, long maxBytes, StringPool? strings = null)
     {
         var read = FileContent.Read(fullPath, maxBytes);
         if (read.Text is null)
@@ -124,7 +125,7 @@ internal static class DocumentLoader
 
         try
         {
-            return (MarkdownFactsReader.Read(read.Text), null, false);
+            return (MarkdownFactsReader.Read(read.Text, strings), null, false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
