@@ -1,0 +1,172 @@
+using MetaIssue.Diagnostics;
+using MetaIssue.Fixes;
+using MetaIssue.Rules;
+using MetaIssue.Text;
+
+namespace MetaIssue.Caching;
+
+/// <summary>
+/// What the last check found per meta-issue and what those findings depended on, so the next check re-runs the rules
+/// only where an input changed (<see cref="IncrementalCheck"/>).
+/// </summary>
+/// <param name="Key">The settings, the configuration file and the shape of the tree (every meta-issue, attempt folder and document path, the lessons, the scan problems): any change means a full check.</param>
+/// <param name="Stamps">Size in bytes and last write time (UTC ticks) of every document the results were computed from, by full path.</param>
+/// <param name="OutsidePaths">Paths outside the tree's documents the rules looked at (link targets probed, files read for anchors).</param>
+/// <param name="OutsideFingerprint">Their <see cref="InputFingerprint.OfPaths"/> when the results were computed.</param>
+/// <param name="Units">The findings per meta-issue, for the meta-issues whose files were all stable when read.</param>
+internal sealed record RuleResults(
+    string Key,
+    IReadOnlyDictionary<string, (long Length, long Ticks)> Stamps,
+    IReadOnlyList<string> OutsidePaths,
+    string OutsideFingerprint,
+    IReadOnlyList<UnitResults> Units);
+
+/// <summary>
+/// The findings the per-meta-issue rules and link rules reported while checking one meta-issue (full path), and the
+/// other meta-issues its links lead into (their files' content can change its findings, and theirs link back to it).
+/// </summary>
+internal sealed record UnitResults(string Path, IReadOnlyList<string> LinksInto, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>The <see cref="RuleResults"/> file under obj/, with the layout and failure policy of <see cref="CacheFile"/>.</summary>
+internal static class RuleResultsFile
+{
+    public const string FileName = "rule-results.cache";
+    private const int Magic = 0x5252494D; // "MIRR"
+
+    public static RuleResults? Read(string directory) =>
+        CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
+        {
+            var key = reader.ReadString();
+            var stamps = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+            foreach (var (path, length, ticks) in CacheFile.ReadList(reader, r => (r.ReadString(), r.ReadInt64(), r.ReadInt64())))
+            {
+                stamps[path] = (length, ticks);
+            }
+
+            var outside = CacheFile.ReadList(reader, r => r.ReadString());
+            var outsideFingerprint = reader.ReadString();
+            var units = CacheFile.ReadList(reader, r => new UnitResults(
+                r.ReadString(),
+                CacheFile.ReadList(r, s => s.ReadString()),
+                CacheFile.ReadList(r, ReadDiagnostic)));
+            return new RuleResults(key, stamps, outside, outsideFingerprint, units);
+        });
+
+    /// <summary>Writes the file atomically; false when it could not (the next check is then a full one).</summary>
+    public static bool Write(string directory, RuleResults results) =>
+        CacheFile.Write(Path.Combine(directory, FileName), Magic, writer =>
+        {
+            writer.Write(results.Key);
+            CacheFile.WriteList(writer, results.Stamps.ToList(), (w, pair) =>
+            {
+                w.Write(pair.Key);
+                w.Write(pair.Value.Length);
+                w.Write(pair.Value.Ticks);
+            });
+            CacheFile.WriteList(writer, results.OutsidePaths, (w, p) => w.Write(p));
+            writer.Write(results.OutsideFingerprint);
+            CacheFile.WriteList(writer, results.Units, (w, unit) =>
+            {
+                w.Write(unit.Path);
+                CacheFile.WriteList(w, unit.LinksInto, (x, p) => x.Write(p));
+                CacheFile.WriteList(w, unit.Diagnostics, WriteDiagnostic);
+            });
+        });
+
+    private static void WriteDiagnostic(BinaryWriter writer, Diagnostic diagnostic)
+    {
+        writer.Write(diagnostic.Code);
+        writer.Write(diagnostic.FilePath);
+        writer.Write(diagnostic.Range.HasValue);
+        if (diagnostic.Range is { } range)
+        {
+            CacheFile.WriteRange(writer, range);
+        }
+
+        writer.Write(diagnostic.Message);
+        writer.Write(diagnostic.Fix is not null);
+        if (diagnostic.Fix is { } fix)
+        {
+            writer.Write(fix.Title);
+            writer.Write((int)fix.Applicability);
+            CacheFile.WriteList(writer, fix.InsertedPrompts, (w, p) => w.Write(p));
+            CacheFile.WriteList(writer, fix.Changes, WriteChange);
+        }
+    }
+
+    private static Diagnostic ReadDiagnostic(BinaryReader reader)
+    {
+        var code = reader.ReadString();
+        var rule = RuleCatalog.Find(code) ?? throw new InvalidDataException($"unknown rule {code}");
+        var file = reader.ReadString();
+        SourceRange? range = reader.ReadBoolean() ? CacheFile.ReadRange(reader) : null;
+        var message = reader.ReadString();
+        Fix? fix = null;
+        if (reader.ReadBoolean())
+        {
+            var title = reader.ReadString();
+            var applicability = (FixApplicability)reader.ReadInt32();
+            var prompts = CacheFile.ReadList(reader, r => r.ReadString());
+            fix = new Fix(title, applicability, CacheFile.ReadList(reader, ReadChange)) { InsertedPrompts = prompts };
+        }
+
+        return new Diagnostic(rule, file, range, message) { Fix = fix };
+    }
+
+    private static void WriteChange(BinaryWriter writer, FileChange change)
+    {
+        switch (change)
+        {
+            case TextEdit edit:
+                writer.Write((byte)0);
+                WriteEdit(writer, edit);
+                break;
+            case FileCreation creation:
+                writer.Write((byte)1);
+                writer.Write(creation.Path);
+                writer.Write(creation.Content);
+                break;
+            case FolderRename rename:
+                writer.Write((byte)2);
+                writer.Write(rename.OldPath);
+                writer.Write(rename.NewPath);
+                CacheFile.WriteList(writer, rename.LinkEdits, WriteEdit);
+                break;
+            default:
+                throw new NotSupportedException($"a fix change of type {change.GetType().Name} cannot be cached");
+        }
+    }
+
+    private static FileChange ReadChange(BinaryReader reader) => reader.ReadByte() switch
+    {
+        0 => ReadEdit(reader),
+        1 => new FileCreation(reader.ReadString(), reader.ReadString()),
+        2 => new FolderRename(reader.ReadString(), reader.ReadString(), CacheFile.ReadList(reader, ReadEdit)),
+        var kind => throw new InvalidDataException($"unknown fix change {kind}"),
+    };
+
+    private static void WriteEdit(BinaryWriter writer, TextEdit edit)
+    {
+        writer.Write(edit.Path);
+        writer.Write(edit.ExpectedHash);
+        WritePoint(writer, edit.Start);
+        WritePoint(writer, edit.End);
+        writer.Write(edit.NewText);
+    }
+
+    private static TextEdit ReadEdit(BinaryReader reader) =>
+        new(reader.ReadString(), reader.ReadString(), ReadPoint(reader), ReadPoint(reader), reader.ReadString());
+
+    private static void WritePoint(BinaryWriter writer, TextPoint point)
+    {
+        writer.Write(point.Line);
+        writer.Write(point.Column);
+        writer.Write(point.Offset);
+    }
+
+    private static TextPoint ReadPoint(BinaryReader reader)
+    {
+        var (line, column, offset) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        return line > 0 ? TextPoint.At(line, column) : offset < 0 ? TextPoint.EndOfText : TextPoint.AtOffset(offset);
+    }
+}
