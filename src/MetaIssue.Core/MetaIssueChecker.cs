@@ -53,6 +53,7 @@ public static class MetaIssueChecker
         var context = new CheckContext(tree, options);
         context.Scope = incremental?.Plan(context.Links);
         var sink = new DiagnosticSink();
+        var ruleFailed = false;
         foreach (var rule in RuleCatalog.Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -62,7 +63,10 @@ public static class MetaIssueChecker
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // A bug in one rule must not hide what the others found, nor fail the user's build.
+                // A bug in one rule must not hide what the others found, nor fail the user's build; nor is a run in
+                // which a rule stopped kept for reuse.
+                ruleFailed = true;
+                sink.Producer = null;
                 sink.Report(UnreadableFileRule.Definition, tree.RepositoryRoot, null, null,
                     $"rule {rule.Descriptor.Id} stopped with",
                     $"{exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)}; the other rules still ran. Please report this.");
@@ -73,7 +77,7 @@ public static class MetaIssueChecker
         IReadOnlyList<string>? outside = null;
         if (incremental is not null)
         {
-            (found, outside) = incremental.Merge(sink, context.Scope, context.Links, options.CacheDirectory!);
+            (found, outside) = incremental.Merge(sink, context.Scope, context.Links, ruleFailed ? null : options.CacheDirectory);
         }
 
         var diagnostics = found

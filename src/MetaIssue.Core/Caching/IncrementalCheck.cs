@@ -88,10 +88,11 @@ internal sealed class IncrementalCheck
 
     /// <summary>
     /// The findings of the whole tree: the fresh ones of this run (<paramref name="sink"/>, with rules run on
-    /// <paramref name="scope"/>) and, for meta-issues outside it, the last run's. Saves the results for the next run.
+    /// <paramref name="scope"/>) and, for meta-issues outside it, the last run's. Saves the results for the next run
+    /// under <paramref name="cacheDirectory"/>, unless it is null.
     /// </summary>
     public (List<Diagnostic> Diagnostics, IReadOnlyList<string> OutsidePaths) Merge(
-        DiagnosticSink sink, ISet<MetaIssueFolder>? scope, TreeLinks links, string cacheDirectory)
+        DiagnosticSink sink, ISet<MetaIssueFolder>? scope, TreeLinks links, string? cacheDirectory)
     {
         var fresh = new Dictionary<MetaIssueFolder, List<Diagnostic>>();
         var diagnostics = new List<Diagnostic>();
@@ -146,6 +147,11 @@ internal sealed class IncrementalCheck
             {
                 stamps[document.FullPath] = stamp;
             }
+        }
+
+        if (cacheDirectory is null)
+        {
+            return (diagnostics, outside);
         }
 
         RuleResultsFile.Write(cacheDirectory, new RuleResults(Key, stamps, outside, InputFingerprint.OfPaths(outside), units));
