@@ -16,7 +16,9 @@ public static class MetaIssueChecker
     /// parses every Markdown file (in parallel, <see cref="CheckerOptions.MaxParallelism"/> threads), runs every rule of
     /// <see cref="RuleCatalog.Rules"/> and returns the diagnostics sorted by file, line, column, code and message.
     /// Parsed facts come from <paramref name="cache"/> when given; otherwise, when
-    /// <see cref="CheckerOptions.CacheDirectory"/> is set, from a cache file there, which is saved afterwards. Never
+    /// <see cref="CheckerOptions.CacheDirectory"/> is set, from a cache file there, which is saved afterwards; there too
+    /// the findings per meta-issue are kept, and the rules re-run only on the meta-issues an edit can affect
+    /// (<see cref="IncrementalCheck"/>), with the same result as a full check. Never
     /// throws for unreadable files or folders, nor for a rule that fails: those become MI900 findings. Safe to call
     /// from several threads on different options; one call uses one cache at a time.
     /// </summary>

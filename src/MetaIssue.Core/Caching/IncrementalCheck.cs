@@ -11,8 +11,8 @@ namespace MetaIssue.Caching;
 /// <summary>
 /// Re-checks only the meta-issues an edit can have changed, and takes the other meta-issues' findings from the last
 /// check (<see cref="RuleResultsFile"/>). A meta-issue is re-checked when one of its files changed (size or last write
-/// time, or written within <see cref="InputFingerprint.RacyWindow"/> of the check), when a changed file of a
-/// meta-issue it links into changed, or when a changed file links (before or after the edit) into it. Anything else
+/// time, or written within <see cref="InputFingerprint.RacyWindow"/> of the check, or not vouched for by the last
+/// run), when a meta-issue it links into changed, or when a changed meta-issue links (before or after the edit) into it. Anything else
 /// (a file added, removed or renamed, a lesson edited, a setting or <c>.metaissue.json</c> changed, a link target
 /// outside the tree changed) means a full check. Tree-wide rules other than the link rules always run in full.
 /// </summary>
@@ -52,30 +52,27 @@ internal sealed class IncrementalCheck
             return null;
         }
 
-        var changed = _tree.Documents.Where(d => !Unchanged(d)).ToList();
-        var byPath = _tree.MetaIssues.ToDictionary(m => m.FullPath, StringComparer.Ordinal);
-        var scope = new HashSet<MetaIssueFolder>();
-        foreach (var document in changed)
+        if (StampOf(_tree.Lessons) is not { } lessons || lessons != _previous.LessonsStamp)
         {
-            if (_tree.MetaIssueContaining(document.FullPath) is not { } issue)
-            {
-                return null; // a lesson: every meta-issue's lessons may have changed
-            }
+            return null; // a lesson changed: every meta-issue's lessons may have changed
+        }
 
-            scope.Add(issue);
+        // Changed: a file's size or time differs, a file is racy now, or the last run could not vouch for the meta-issue.
+        var changed = _tree.MetaIssues
+            .Where(m => !_previousUnits.TryGetValue(m.FullPath, out var unit) || StampOf(m.Documents) is not { } stamp || stamp != unit.Stamp)
+            .ToList();
+        var byPath = _tree.MetaIssues.ToDictionary(m => m.FullPath, StringComparer.Ordinal);
+        var scope = new HashSet<MetaIssueFolder>(changed);
+        foreach (var issue in changed)
+        {
             scope.UnionWith(PreviousLinksInto(issue).Select(p => byPath.TryGetValue(p, out var m) ? m : null).OfType<MetaIssueFolder>());
-            scope.UnionWith(links.Resolve(document).Where(t => t.Kind == LinkTargetKind.Local)
+            scope.UnionWith(issue.Documents.SelectMany(links.Resolve).Where(t => t.Kind == LinkTargetKind.Local)
                 .Select(t => _tree.MetaIssueContaining(t.Path)).OfType<MetaIssueFolder>());
         }
 
-        var changedIssues = new HashSet<string>(changed.Select(d => _tree.MetaIssueContaining(d.FullPath)!.FullPath), StringComparer.Ordinal);
-        foreach (var issue in _tree.MetaIssues)
-        {
-            if (!_previousUnits.TryGetValue(issue.FullPath, out var unit) || unit.LinksInto.Any(changedIssues.Contains))
-            {
-                scope.Add(issue);
-            }
-        }
+        var changedPaths = new HashSet<string>(changed.Select(m => m.FullPath), StringComparer.Ordinal);
+        scope.UnionWith(_previousUnits.Values.Where(u => u.LinksInto.Any(changedPaths.Contains))
+            .Select(u => byPath.TryGetValue(u.Path, out var m) ? m : null).OfType<MetaIssueFolder>());
 
         // Renaming a folder edits the links into it, so the documents linking into a re-checked meta-issue are resolved too.
         var scopePaths = new HashSet<string>(scope.Select(m => m.FullPath), StringComparer.Ordinal);
@@ -125,7 +122,7 @@ internal sealed class IncrementalCheck
                 diagnostics.AddRange(kept.Diagnostics);
                 units.Add(kept);
             }
-            else if (issue.Documents.All(Stable))
+            else if (StampOf(issue.Documents) is { } stamp)
             {
                 var linksInto = issue.Documents.SelectMany(links.Of)
                     .Where(l => l.Target.Kind == LinkTargetKind.Local)
@@ -135,26 +132,17 @@ internal sealed class IncrementalCheck
                     .Select(m => m.FullPath)
                     .Distinct(StringComparer.Ordinal)
                     .ToList();
-                units.Add(new UnitResults(issue.FullPath, linksInto, fresh.TryGetValue(issue, out var found) ? found.Distinct().ToList() : []));
+                units.Add(new UnitResults(issue.FullPath, stamp, linksInto, fresh.TryGetValue(issue, out var found) ? found.Distinct().ToList() : []));
             }
         }
 
         var outside = links.OutsidePaths.Concat(_previous?.OutsidePaths ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var stamps = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-        foreach (var document in _tree.Documents)
-        {
-            if (document.Stamp is { } stamp)
-            {
-                stamps[document.FullPath] = stamp;
-            }
-        }
-
         if (cacheDirectory is null)
         {
             return (diagnostics, outside);
         }
 
-        RuleResultsFile.Write(cacheDirectory, new RuleResults(Key, stamps, outside, InputFingerprint.OfPaths(outside), units));
+        RuleResultsFile.Write(cacheDirectory, new RuleResults(Key, StampOf(_tree.Lessons), outside, InputFingerprint.OfPaths(outside), units));
         return (diagnostics, outside);
     }
 
@@ -164,12 +152,26 @@ internal sealed class IncrementalCheck
     private IEnumerable<string> PreviousLinksInto(MetaIssueFolder issue) =>
         _previousUnits.TryGetValue(issue.FullPath, out var unit) ? unit.LinksInto : [];
 
-    /// <summary>Read with facts, and not written so close to this check that a later write could keep its size and time.</summary>
-    private bool Stable(DocumentFile document) =>
-        document.Problem is null && document.Stamp is { } stamp && !InputFingerprint.IsRacy(new DateTime(stamp.Ticks, DateTimeKind.Utc), _startedUtc);
+    /// <summary>
+    /// The paths, sizes and last write times of <paramref name="documents"/>, hashed; null when one of them could not
+    /// be read, or was written so close to this check that a later write could keep its size and time.
+    /// </summary>
+    private string? StampOf(IEnumerable<DocumentFile> documents)
+    {
+        var text = new StringBuilder();
+        foreach (var document in documents)
+        {
+            if (document.Problem is not null || document.Stamp is not { } stamp
+                || InputFingerprint.IsRacy(new DateTime(stamp.Ticks, DateTimeKind.Utc), _startedUtc))
+            {
+                return null;
+            }
 
-    private bool Unchanged(DocumentFile document) =>
-        Stable(document) && _previous!.Stamps.TryGetValue(document.FullPath, out var before) && before == document.Stamp;
+            text.Append(document.FullPath).Append('\u001f').Append(stamp.Length).Append('\u001f').Append(stamp.Ticks).Append('\n');
+        }
+
+        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
+    }
 
     /// <summary>The settings, <c>.metaissue.json</c>'s bytes and the tree's shape: what no incremental check may see change.</summary>
     private static string KeyOf(DocsTree tree, CheckerOptions options)

@@ -10,13 +10,13 @@ namespace MetaIssue.Caching;
 /// only where an input changed (<see cref="IncrementalCheck"/>).
 /// </summary>
 /// <param name="Key">The settings, the configuration file and the shape of the tree (every meta-issue, attempt folder and document path, the lessons, the scan problems): any change means a full check.</param>
-/// <param name="Stamps">Size in bytes and last write time (UTC ticks) of every document the results were computed from, by full path.</param>
+/// <param name="LessonsStamp">The lessons' paths, sizes and write times, hashed; null when one was unreadable or racy (the next check is then a full one).</param>
 /// <param name="OutsidePaths">Paths outside the tree's documents the rules looked at (link targets probed, files read for anchors).</param>
 /// <param name="OutsideFingerprint">Their <see cref="InputFingerprint.OfPaths"/> when the results were computed.</param>
 /// <param name="Units">The findings per meta-issue, for the meta-issues whose files were all stable when read.</param>
 internal sealed record RuleResults(
     string Key,
-    IReadOnlyDictionary<string, (long Length, long Ticks)> Stamps,
+    string? LessonsStamp,
     IReadOnlyList<string> OutsidePaths,
     string OutsideFingerprint,
     IReadOnlyList<UnitResults> Units);
@@ -24,8 +24,9 @@ internal sealed record RuleResults(
 /// <summary>
 /// The findings the per-meta-issue rules and link rules reported while checking one meta-issue (full path), and the
 /// other meta-issues its links lead into (their files' content can change its findings, and theirs link back to it).
+/// <see cref="Stamp"/> hashes its files' paths, sizes and write times when the findings were computed.
 /// </summary>
-internal sealed record UnitResults(string Path, IReadOnlyList<string> LinksInto, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record UnitResults(string Path, string Stamp, IReadOnlyList<string> LinksInto, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>The <see cref="RuleResults"/> file under obj/, with the layout and failure policy of <see cref="CacheFile"/>.</summary>
 internal static class RuleResultsFile
@@ -37,19 +38,15 @@ internal static class RuleResultsFile
         CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
         {
             var key = reader.ReadString();
-            var stamps = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-            foreach (var (path, length, ticks) in CacheFile.ReadList(reader, r => (r.ReadString(), r.ReadInt64(), r.ReadInt64())))
-            {
-                stamps[path] = (length, ticks);
-            }
-
+            var lessons = reader.ReadBoolean() ? reader.ReadString() : null;
             var outside = CacheFile.ReadList(reader, r => r.ReadString());
             var outsideFingerprint = reader.ReadString();
             var units = CacheFile.ReadList(reader, r => new UnitResults(
                 r.ReadString(),
+                r.ReadString(),
                 CacheFile.ReadList(r, s => s.ReadString()),
                 CacheFile.ReadList(r, ReadDiagnostic)));
-            return new RuleResults(key, stamps, outside, outsideFingerprint, units);
+            return new RuleResults(key, lessons, outside, outsideFingerprint, units);
         });
 
     /// <summary>Writes the file atomically; false when it could not (the next check is then a full one).</summary>
@@ -57,17 +54,18 @@ internal static class RuleResultsFile
         CacheFile.Write(Path.Combine(directory, FileName), Magic, writer =>
         {
             writer.Write(results.Key);
-            CacheFile.WriteList(writer, results.Stamps.ToList(), (w, pair) =>
+            writer.Write(results.LessonsStamp is not null);
+            if (results.LessonsStamp is { } lessons)
             {
-                w.Write(pair.Key);
-                w.Write(pair.Value.Length);
-                w.Write(pair.Value.Ticks);
-            });
+                writer.Write(lessons);
+            }
+
             CacheFile.WriteList(writer, results.OutsidePaths, (w, p) => w.Write(p));
             writer.Write(results.OutsideFingerprint);
             CacheFile.WriteList(writer, results.Units, (w, unit) =>
             {
                 w.Write(unit.Path);
+                w.Write(unit.Stamp);
                 CacheFile.WriteList(w, unit.LinksInto, (x, p) => x.Write(p));
                 CacheFile.WriteList(w, unit.Diagnostics, WriteDiagnostic);
             });

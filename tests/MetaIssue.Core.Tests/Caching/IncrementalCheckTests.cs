@@ -102,15 +102,21 @@ public sealed class IncrementalCheckTests
         Compare("a file written within the racy window");
         Compare("the racy file checked again");
 
-        // A renumbering fix edits the links into the renamed folder, also those of a meta-issue not re-checked.
+        // A renumbering fix edits the links into the renamed folder, also those of a meta-issue not re-checked: editing
+        // one meta-issue linking into it re-checks that one and the one it links into, not the other linking one.
         var renumbered = Directory.GetDirectories(repository.PathOf(issues[13] + "/attempts")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
         var last = renumbered[^1]!;
-        repository.Edit(Readme(12), "**Status:**", $"See [their last try](../{Path.GetFileName(issues[13])}/attempts/{"012" + last[3..]}/).\n\n**Status:**");
-        Directory.Move(repository.PathOf($"{issues[13]}/attempts/{last}"), repository.PathOf($"{issues[13]}/attempts/{"012" + last[3..]}"));
+        var gapped = "012" + last[3..];
+        foreach (var linking in new[] { 12, 9 })
+        {
+            repository.Edit(Readme(linking), "**Status:**", $"See [their last try](../{Path.GetFileName(issues[13])}/attempts/{gapped}/).\n\n**Status:**");
+        }
+
+        Directory.Move(repository.PathOf($"{issues[13]}/attempts/{last}"), repository.PathOf($"{issues[13]}/attempts/{gapped}"));
         Compare("links into an attempt folder numbered with a gap");
-        repository.Edit(Readme(13), "**Status:**", "Renumbering pending.\n\n**Status:**");
-        var withGap = Compare("the meta-issue with the gap edited");
-        Assert.Contains(withGap.Diagnostics, d => d.Fix?.Changes.OfType<FolderRename>().Any(r => r.LinkEdits.Any(e => e.Path.EndsWith(Readme(12), StringComparison.Ordinal))) == true);
+        repository.Edit(Readme(12), "**Status:**", "Renumbering pending.\n\n**Status:**");
+        var withGap = Compare("a meta-issue linking into the one with the gap edited");
+        Assert.Contains(withGap.Diagnostics, d => d.Fix?.Changes.OfType<FolderRename>().Any(r => r.LinkEdits.Any(e => e.Path.EndsWith(Readme(9), StringComparison.Ordinal))) == true);
 
         Directory.Delete(repository.PathOf(issues[11]), recursive: true);
         Compare("a meta-issue deleted");
