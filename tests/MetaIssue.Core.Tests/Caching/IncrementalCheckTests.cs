@@ -69,6 +69,15 @@ public sealed class IncrementalCheckTests
         repository.Write(anchorTarget, repository.Read(anchorTarget) + "\n## The plan to come\n\nLater.\n");
         Compare("the missing heading added to the other meta-issue");
 
+        // A racy write, then a same-size edit keeping its time: the meta-issue linking into it must see the second one.
+        var racy = DateTime.UtcNow;
+        repository.Edit(anchorTarget, "## The plan to come", "## The plan to cone");
+        File.SetLastWriteTimeUtc(repository.PathOf(anchorTarget), racy);
+        Compare("a link target's heading changed within the racy window");
+        repository.Edit(anchorTarget, "## The plan to cone", "## The plan to come");
+        File.SetLastWriteTimeUtc(repository.PathOf(anchorTarget), racy);
+        Compare("the same heading changed back, same size and time");
+
         repository.Edit(Readme(4), "**Status:**", $"See [attempt](../{Path.GetFileName(issues[5])}/attempts/009-nothing/).\n\n**Status:**");
         Compare("link into a missing attempt of another meta-issue");
 
