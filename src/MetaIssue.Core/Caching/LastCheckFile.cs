@@ -67,7 +67,7 @@ public static class LastCheckFile
             var treeFingerprint = reader.ReadString();
             var outsidePaths = CacheFile.ReadList(reader, r => r.ReadString());
             var outsideFingerprint = reader.ReadString();
-            var diagnostics = CacheFile.ReadList(reader, ReadDiagnostic);
+            var diagnostics = CacheFile.ReadList(reader, CacheFile.ReadDiagnostic);
             var output = new ReplayedOutput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
             return new LastCheck(hostKey, treeFingerprint, outsidePaths, outsideFingerprint, diagnostics, output);
         });
@@ -80,7 +80,7 @@ public static class LastCheckFile
             writer.Write(check.TreeFingerprint);
             CacheFile.WriteList(writer, check.OutsidePaths, (w, p) => w.Write(p));
             writer.Write(check.OutsideFingerprint);
-            CacheFile.WriteList(writer, check.Diagnostics, WriteDiagnostic);
+            CacheFile.WriteList(writer, check.Diagnostics, CacheFile.WriteDiagnostic);
             writer.Write(check.Output.Summary);
             writer.Write(check.Output.OverviewMessage is not null);
             if (check.Output.OverviewMessage is { } overview)
@@ -88,26 +88,4 @@ public static class LastCheckFile
                 writer.Write(overview);
             }
         });
-
-    private static Diagnostic ReadDiagnostic(BinaryReader reader)
-    {
-        var code = reader.ReadString();
-        var rule = RuleCatalog.Find(code) ?? throw new InvalidDataException($"unknown rule {code}");
-        var file = reader.ReadString();
-        SourceRange? range = reader.ReadBoolean() ? CacheFile.ReadRange(reader) : null;
-        return new Diagnostic(rule, file, range, reader.ReadString());
-    }
-
-    private static void WriteDiagnostic(BinaryWriter writer, Diagnostic diagnostic)
-    {
-        writer.Write(diagnostic.Code);
-        writer.Write(diagnostic.FilePath);
-        writer.Write(diagnostic.Range.HasValue);
-        if (diagnostic.Range is { } range)
-        {
-            CacheFile.WriteRange(writer, range);
-        }
-
-        writer.Write(diagnostic.Message);
-    }
 }

@@ -1,7 +1,5 @@
 using MetaIssue.Diagnostics;
 using MetaIssue.Fixes;
-using MetaIssue.Rules;
-using MetaIssue.Text;
 
 namespace MetaIssue.Caching;
 
@@ -73,15 +71,7 @@ internal static class RuleResultsFile
 
     private static void WriteDiagnostic(BinaryWriter writer, Diagnostic diagnostic)
     {
-        writer.Write(diagnostic.Code);
-        writer.Write(diagnostic.FilePath);
-        writer.Write(diagnostic.Range.HasValue);
-        if (diagnostic.Range is { } range)
-        {
-            CacheFile.WriteRange(writer, range);
-        }
-
-        writer.Write(diagnostic.Message);
+        CacheFile.WriteDiagnostic(writer, diagnostic);
         writer.Write(diagnostic.Fix is not null);
         if (diagnostic.Fix is { } fix)
         {
@@ -94,21 +84,16 @@ internal static class RuleResultsFile
 
     private static Diagnostic ReadDiagnostic(BinaryReader reader)
     {
-        var code = reader.ReadString();
-        var rule = RuleCatalog.Find(code) ?? throw new InvalidDataException($"unknown rule {code}");
-        var file = reader.ReadString();
-        SourceRange? range = reader.ReadBoolean() ? CacheFile.ReadRange(reader) : null;
-        var message = reader.ReadString();
-        Fix? fix = null;
+        var diagnostic = CacheFile.ReadDiagnostic(reader);
         if (reader.ReadBoolean())
         {
             var title = reader.ReadString();
             var applicability = (FixApplicability)reader.ReadInt32();
             var prompts = CacheFile.ReadList(reader, r => r.ReadString());
-            fix = new Fix(title, applicability, CacheFile.ReadList(reader, ReadChange)) { InsertedPrompts = prompts };
+            return diagnostic with { Fix = new Fix(title, applicability, CacheFile.ReadList(reader, ReadChange)) { InsertedPrompts = prompts } };
         }
 
-        return new Diagnostic(rule, file, range, message) { Fix = fix };
+        return diagnostic;
     }
 
     private static void WriteChange(BinaryWriter writer, FileChange change)
