@@ -16,7 +16,9 @@ public static class MetaIssueChecker
     /// parses every Markdown file (in parallel, <see cref="CheckerOptions.MaxParallelism"/> threads), runs every rule of
     /// <see cref="RuleCatalog.Rules"/> and returns the diagnostics sorted by file, line, column, code and message.
     /// Parsed facts come from <paramref name="cache"/> when given; otherwise, when
-    /// <see cref="CheckerOptions.CacheDirectory"/> is set, from a cache file there, which is saved afterwards. Never
+    /// <see cref="CheckerOptions.CacheDirectory"/> is set, from a cache file there, which is saved afterwards; there too
+    /// the findings per meta-issue are kept, and the rules re-run only on the meta-issues an edit can affect
+    /// (<see cref="IncrementalCheck"/>), with the same result as a full check. Never
     /// throws for unreadable files or folders, nor for a rule that fails: those become MI900 findings. Safe to call
     /// from several threads on different options; one call uses one cache at a time.
     /// </summary>
@@ -24,6 +26,7 @@ public static class MetaIssueChecker
     public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
     {
         // .metaissue.json gives roots and words; the build's own settings win (RepositoryConfig.Apply).
+        var startedUtc = DateTime.UtcNow;
         var config = RepositoryConfig.Read(options.RepositoryRoot);
         options = config.Apply(options);
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
@@ -35,17 +38,24 @@ public static class MetaIssueChecker
             issue.Words = config.Words;
         }
 
-        var result = Check(tree, options, cancellationToken);
+        // With a cache directory, only the meta-issues an edit can have changed are re-checked (IncrementalCheck).
+        var incremental = cacheFile is not null ? IncrementalCheck.Open(options.CacheDirectory!, tree, options, startedUtc) : null;
+        var result = Check(tree, options, incremental, cancellationToken);
         result.CacheHits = cacheFile?.Hits;
         result.CacheMisses = cacheFile?.Misses;
         return result;
     }
 
     /// <summary>Runs every rule on an already read <paramref name="tree"/>; the rest as <see cref="Check(CheckerOptions, IFactsCache?, CancellationToken)"/>.</summary>
-    public static CheckResult Check(DocsTree tree, CheckerOptions options, CancellationToken cancellationToken = default)
+    public static CheckResult Check(DocsTree tree, CheckerOptions options, CancellationToken cancellationToken = default) =>
+        Check(tree, options, null, cancellationToken);
+
+    private static CheckResult Check(DocsTree tree, CheckerOptions options, IncrementalCheck? incremental, CancellationToken cancellationToken)
     {
         var context = new CheckContext(tree, options);
+        context.Scope = incremental?.Plan(context.Links);
         var sink = new DiagnosticSink();
+        var ruleFailed = false;
         foreach (var rule in RuleCatalog.Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -55,14 +65,24 @@ public static class MetaIssueChecker
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // A bug in one rule must not hide what the others found, nor fail the user's build.
+                // A bug in one rule must not hide what the others found, nor fail the user's build; nor is a run in
+                // which a rule stopped kept for reuse.
+                ruleFailed = true;
+                sink.Producer = null;
                 sink.Report(UnreadableFileRule.Definition, tree.RepositoryRoot, null, null,
                     $"rule {rule.Descriptor.Id} stopped with",
                     $"{exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)}; the other rules still ran. Please report this.");
             }
         }
 
-        var diagnostics = sink.Diagnostics
+        IReadOnlyList<Diagnostic> found = sink.Diagnostics;
+        IReadOnlyList<string>? outside = null;
+        if (incremental is not null)
+        {
+            (found, outside) = incremental.Merge(sink, context.Scope, context.Links, ruleFailed ? null : options.CacheDirectory);
+        }
+
+        var diagnostics = found
             .Distinct()
             .OrderBy(d => d.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Range?.Line ?? 0)
@@ -70,7 +90,7 @@ public static class MetaIssueChecker
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckResult(tree, diagnostics, context.Links);
+        return new CheckResult(tree, diagnostics, context.Links) { KnownOutsidePaths = outside, Rechecked = context.Scope?.Count };
     }
 }
 
@@ -92,7 +112,13 @@ public sealed class CheckResult
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Paths outside the scanned folders whose existence or content the rules depended on.</summary>
-    public IEnumerable<string> OutsidePaths => Links.OutsidePaths;
+    public IEnumerable<string> OutsidePaths => KnownOutsidePaths ?? Links.OutsidePaths;
+
+    /// <summary>The outside paths of an incremental check: this run's and those the reused findings depended on.</summary>
+    internal IReadOnlyList<string>? KnownOutsidePaths { get; init; }
+
+    /// <summary>How many meta-issues an incremental check re-checked (the others' findings were reused), or null after a full check.</summary>
+    public int? Rechecked { get; init; }
 
     /// <summary>Files taken from the between-builds cache, and files parsed, when a cache was used.</summary>
     public int? CacheHits { get; internal set; }

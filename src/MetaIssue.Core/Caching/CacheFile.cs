@@ -1,4 +1,6 @@
 using System.Text;
+using MetaIssue.Diagnostics;
+using MetaIssue.Rules;
 using MetaIssue.Text;
 
 namespace MetaIssue.Caching;
@@ -101,4 +103,28 @@ internal static class CacheFile
 
     public static SourceRange ReadRange(BinaryReader reader) =>
         new(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+
+    /// <summary>A finding's code, file, range and message (not its fix).</summary>
+    public static void WriteDiagnostic(BinaryWriter writer, Diagnostic diagnostic)
+    {
+        writer.Write(diagnostic.Code);
+        writer.Write(diagnostic.FilePath);
+        writer.Write(diagnostic.Range.HasValue);
+        if (diagnostic.Range is { } range)
+        {
+            WriteRange(writer, range);
+        }
+
+        writer.Write(diagnostic.Message);
+    }
+
+    /// <summary>A finding written by <see cref="WriteDiagnostic"/>; <see cref="InvalidDataException"/> for a code no rule has.</summary>
+    public static Diagnostic ReadDiagnostic(BinaryReader reader)
+    {
+        var code = reader.ReadString();
+        var rule = RuleCatalog.Find(code) ?? throw new InvalidDataException($"unknown rule {code}");
+        var file = reader.ReadString();
+        SourceRange? range = reader.ReadBoolean() ? ReadRange(reader) : null;
+        return new Diagnostic(rule, file, range, reader.ReadString());
+    }
 }

@@ -67,14 +67,27 @@ public sealed class TreeLinks
     /// <summary>Paths outside the scanned folders that the rules looked at: link targets probed, Markdown files read for anchors.</summary>
     public IEnumerable<string> OutsidePaths => Resolver.ProbedPaths.Concat(_outsideFacts.Keys);
 
-    /// <summary>Every link of every readable document, resolved once (in parallel, in document order) for all the link rules.</summary>
+    /// <summary>
+    /// The documents whose links <see cref="All"/> holds, or null for every document. Set before <see cref="All"/> is
+    /// first read: an incremental check resolves only the links of what it re-checks.
+    /// </summary>
+    public Func<DocumentFile, bool>? Resolving { get; set; }
+
+    /// <summary>
+    /// Every link of every readable document (of those <see cref="Resolving"/> selects), resolved once (in parallel, in
+    /// document order) for all the link rules.
+    /// </summary>
     public IReadOnlyList<ResolvedLink> All => _resolvedLinks ??= Tree.Documents
-        .Where(d => d.Facts is not null)
+        .Where(d => d.Facts is not null && (Resolving is null || Resolving(d)))
         .ToList()
         .AsParallel()
         .AsOrdered()
         .SelectMany(d => d.Facts!.Links.Select(link => new ResolvedLink(d, link, Resolver.Resolve(d.FullPath, link))))
         .ToList();
+
+    /// <summary>The links of one document resolved now, outside the index (for deciding what to re-check).</summary>
+    public IEnumerable<LinkTarget> Resolve(DocumentFile document) =>
+        document.Facts is { } facts ? facts.Links.Select(link => Resolver.Resolve(document.FullPath, link)) : Enumerable.Empty<LinkTarget>();
 
     /// <summary>The resolved links of one document.</summary>
     public IEnumerable<ResolvedLink> Of(DocumentFile document) =>

@@ -32,6 +32,9 @@ public sealed class DocumentFile
     /// <summary>The <see cref="Problem"/> may go away without the file changing (a locked or unreadable file, say).</summary>
     public bool ProblemMayPass { get; private set; }
 
+    /// <summary>Size in bytes and last write time (UTC ticks) seen just before the facts were read, or null when not looked at.</summary>
+    public (long Length, long Ticks)? Stamp { get; internal set; }
+
     /// <summary>Set once, by the loader, when the file's facts are known (read and parsed, or taken from the cache).</summary>
     internal void Restore(MarkdownFacts facts) => Facts = facts;
 

@@ -20,6 +20,16 @@ public sealed class CheckContext
 
     public TreeLinks Links { get; }
 
+    /// <summary>
+    /// The meta-issues per-meta-issue rules check in this run, or null for all of them (an incremental check re-checks
+    /// only those whose inputs changed; the others' findings come from the last run).
+    /// </summary>
+    public ISet<MetaIssueFolder>? Scope { get; internal set; }
+
+    /// <summary>The meta-issues of <see cref="Tree"/> in <see cref="Scope"/>, in tree order.</summary>
+    public IEnumerable<MetaIssueFolder> MetaIssuesInScope =>
+        Scope is null ? Tree.MetaIssues : Tree.MetaIssues.Where(Scope.Contains);
+
     /// <summary>A path relative to the repository root, for messages.</summary>
     public string Display(string fullPath) => PathText.FromRoot(Tree.RepositoryRoot, fullPath);
 }

@@ -77,6 +77,7 @@ internal static class DocumentLoader
 
         var length = info.Length;
         var written = info.LastWriteTimeUtc;
+        document.Stamp = (length, written.Ticks);
         if (cache.Find(document.FullPath, length, written) is { } facts)
         {
             document.Restore(facts);

@@ -76,7 +76,7 @@ public sealed class FactsCacheTests
         using var repository = Healthy();
         var cache = repository.PathOf("obj/metaissue");
         repository.Check(o => o.CacheDirectory = cache);
-        Assert.Equal(new[] { FactsCacheFile.FileName }, Directory.GetFiles(cache).Select(Path.GetFileName));
+        Assert.Equal(new[] { FactsCacheFile.FileName, RuleResultsFile.FileName }, Directory.GetFiles(cache).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

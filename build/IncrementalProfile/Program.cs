@@ -1,0 +1,102 @@
+// Usage: dotnet run -c Release --project build/IncrementalProfile -- [corpus folder] [meta-issues] [runs]
+// Times, in one process and interleaved, a check after one README was edited: with the rule results of the last check
+// (incremental) and with them deleted (every rule on the whole tree, as before they existed); then each phase of the
+// incremental path. Medians in ms. Files are dated an hour back first, so no stamp is racy.
+using System.Diagnostics;
+using MetaIssue;
+using MetaIssue.Benchmarks.Corpus;
+using MetaIssue.Caching;
+using MetaIssue.Model;
+using MetaIssue.Rules;
+using MetaIssue.Scanning;
+
+var root = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(Path.GetTempPath(), "metaissue-incremental-1000");
+var size = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+if (!Directory.Exists(root))
+{
+    CorpusGenerator.Generate(root, size, 4);
+}
+
+foreach (var file in Directory.GetFiles(Path.Combine(root, "docs"), "*", SearchOption.AllDirectories))
+{
+    File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+}
+
+var cacheDirectory = Path.Combine(root, "obj", "metaissue-profile");
+if (Directory.Exists(cacheDirectory))
+{
+    Directory.Delete(cacheDirectory, recursive: true);
+}
+
+var options = new CheckerOptions(root) { CacheDirectory = cacheDirectory };
+var resultsFile = Path.Combine(cacheDirectory, RuleResultsFile.FileName);
+MetaIssueChecker.Check(options);
+MetaIssueChecker.Check(options);
+var readmes = Directory.GetDirectories(Path.Combine(root, "docs", "meta-issues")).Order(StringComparer.Ordinal)
+    .Select(d => Path.Combine(d, "README.md")).Where(File.Exists).ToList();
+var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+var edits = 0;
+
+for (var run = 0; run < runs; run++)
+{
+    Edit();
+    var incremental = Time("check after one edit, incremental", () => MetaIssueChecker.Check(options));
+    Edit();
+    File.Delete(resultsFile);
+    var full = Time("check after one edit, rule results deleted (all rules, as before)", () => MetaIssueChecker.Check(options));
+    if (!incremental.Diagnostics.Select(d => d.ToString()).SequenceEqual(full.Diagnostics.Select(d => d.ToString())))
+    {
+        throw new InvalidOperationException("the incremental check found something else than the full one");
+    }
+
+    Edit();
+    var started = DateTime.UtcNow;
+    var phaseOptions = RepositoryConfig.Read(root).Apply(new CheckerOptions(root) { CacheDirectory = cacheDirectory });
+    var facts = Time("  phase: FactsCacheFile.Open", () => FactsCacheFile.Open(cacheDirectory));
+    var tree = Time("  phase: DocsTreeReader.Read (list, stat, facts cache lookups)", () => DocsTreeReader.Read(phaseOptions, facts));
+    Time("  phase: FactsCacheFile.Save (one entry new)", () => facts.Save());
+    var check = Time("  phase: IncrementalCheck.Open (tree key, read results)", () => IncrementalCheck.Open(cacheDirectory, tree, phaseOptions, started));
+    var context = Time("  phase: new CheckContext", () => new CheckContext(tree, phaseOptions));
+    Time("  phase: plan (which meta-issues to re-check)", () => context.Scope = check.Plan(context.Links));
+    var sink = new DiagnosticSink();
+    Time("  phase: every rule, on the planned meta-issues", () =>
+    {
+        foreach (var rule in RuleCatalog.Rules)
+        {
+            rule.Check(context, sink.For(rule.Descriptor));
+        }
+
+        return sink;
+    });
+    Time("  phase: merge + write rule results", () => check.Merge(sink, context.Scope, context.Links, cacheDirectory));
+    Console.Error.WriteLine($"run {run + 1}/{runs}: re-checked {incremental.Rechecked} of {incremental.Tree.MetaIssues.Count} meta-issues");
+}
+
+Console.WriteLine($"{size} meta-issues, {readmes.Count} READMEs, one README edited per check; medians of {runs} runs (ms), {new FileInfo(resultsFile).Length:N0}-byte rule results:");
+foreach (var (name, list) in samples)
+{
+    Console.WriteLine($"{list.Order().ElementAt(list.Count / 2),8:F0}  {name}");
+}
+
+void Edit()
+{
+    var path = readmes[(edits * 37) % readmes.Count];
+    File.AppendAllText(path, $"\nEdited {edits}.\n");
+    File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-30).AddSeconds(edits++));
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+}
+
+T Time<T>(string name, Func<T> action)
+{
+    var watch = Stopwatch.StartNew();
+    var value = action();
+    if (!samples.TryGetValue(name, out var list))
+    {
+        samples[name] = list = new List<double>();
+    }
+
+    list.Add(watch.Elapsed.TotalMilliseconds);
+    return value;
+}

@@ -1,0 +1,237 @@
+using System.Security.Cryptography;
+using System.Text;
+using MetaIssue.Diagnostics;
+using MetaIssue.IO;
+using MetaIssue.Links;
+using MetaIssue.Model;
+using MetaIssue.Rules;
+
+namespace MetaIssue.Caching;
+
+/// <summary>
+/// Re-checks only the meta-issues an edit can have changed, and takes the other meta-issues' findings from the last
+/// check (<see cref="RuleResultsFile"/>). A meta-issue is re-checked when one of its files changed (size or last write
+/// time, or written within <see cref="InputFingerprint.RacyWindow"/> of the check, or not vouched for by the last
+/// run), when a meta-issue it links into changed, or when a changed meta-issue links (before or after the edit) into it. Anything else
+/// (a file added, removed or renamed, a lesson edited, a setting or <c>.metaissue.json</c> changed, a link target
+/// outside the tree changed) means a full check. Tree-wide rules other than the link rules always run in full.
+/// </summary>
+internal sealed class IncrementalCheck
+{
+    private readonly DocsTree _tree;
+    private readonly RuleResults? _previous;
+    private readonly DateTime _startedUtc;
+    private readonly Dictionary<string, UnitResults> _previousUnits;
+
+    private IncrementalCheck(DocsTree tree, string key, RuleResults? previous, DateTime startedUtc)
+    {
+        _tree = tree;
+        Key = key;
+        _startedUtc = startedUtc;
+        _previous = previous?.Key == key && previous.OutsideFingerprint == InputFingerprint.OfPaths(previous.OutsidePaths) ? previous : null;
+        _previousUnits = (_previous?.Units ?? []).ToDictionary(u => u.Path, StringComparer.Ordinal);
+    }
+
+    private string Key { get; }
+
+    /// <summary>
+    /// Opens the last results under <paramref name="cacheDirectory"/> for <paramref name="tree"/> (read with
+    /// <paramref name="options"/>, its documents stamped by the loader, the check begun at <paramref name="startedUtc"/>).
+    /// </summary>
+    public static IncrementalCheck Open(string cacheDirectory, DocsTree tree, CheckerOptions options, DateTime startedUtc) =>
+        new(tree, KeyOf(tree, options), RuleResultsFile.Read(cacheDirectory), startedUtc);
+
+    /// <summary>
+    /// The meta-issues to re-check (null: all of them), after setting which documents' links <paramref name="links"/>
+    /// resolves: those of the meta-issues re-checked, of the meta-issues linking into them, and every lesson.
+    /// </summary>
+    public ISet<MetaIssueFolder>? Plan(TreeLinks links)
+    {
+        if (_previous is null)
+        {
+            return null;
+        }
+
+        if (StampOf(_tree.Lessons) is not { } lessons || lessons != _previous.LessonsStamp)
+        {
+            return null; // a lesson changed: every meta-issue's lessons may have changed
+        }
+
+        // Changed: a file's size or time differs, a file is racy now, or the last run could not vouch for the meta-issue.
+        var changed = _tree.MetaIssues
+            .Where(m => !_previousUnits.TryGetValue(m.FullPath, out var unit) || StampOf(m.Documents) is not { } stamp || stamp != unit.Stamp)
+            .ToList();
+        var byPath = _tree.MetaIssues.ToDictionary(m => m.FullPath, StringComparer.Ordinal);
+        var scope = new HashSet<MetaIssueFolder>(changed);
+        foreach (var issue in changed)
+        {
+            scope.UnionWith(PreviousLinksInto(issue).Select(p => byPath.TryGetValue(p, out var m) ? m : null).OfType<MetaIssueFolder>());
+            scope.UnionWith(issue.Documents.SelectMany(links.Resolve).Where(t => t.Kind == LinkTargetKind.Local)
+                .Select(t => _tree.MetaIssueContaining(t.Path)).OfType<MetaIssueFolder>());
+        }
+
+        var changedPaths = new HashSet<string>(changed.Select(m => m.FullPath), StringComparer.Ordinal);
+        scope.UnionWith(_previousUnits.Values.Where(u => u.LinksInto.Any(changedPaths.Contains))
+            .Select(u => byPath.TryGetValue(u.Path, out var m) ? m : null).OfType<MetaIssueFolder>());
+
+        // Renaming a folder edits the links into it, so the documents linking into a re-checked meta-issue are resolved too.
+        var scopePaths = new HashSet<string>(scope.Select(m => m.FullPath), StringComparer.Ordinal);
+        var resolved = new HashSet<MetaIssueFolder>(scope);
+        resolved.UnionWith(_previousUnits.Values.Where(u => u.LinksInto.Any(scopePaths.Contains))
+            .Select(u => byPath.TryGetValue(u.Path, out var m) ? m : null).OfType<MetaIssueFolder>());
+        links.Resolving = document => _tree.MetaIssueContaining(document.FullPath) is not { } issue || resolved.Contains(issue);
+        return scope;
+    }
+
+    /// <summary>
+    /// The findings of the whole tree: the fresh ones of this run (<paramref name="sink"/>, with rules run on
+    /// <paramref name="scope"/>) and, for meta-issues outside it, the last run's. Saves the results for the next run
+    /// under <paramref name="cacheDirectory"/>, unless it is null.
+    /// </summary>
+    public (List<Diagnostic> Diagnostics, IReadOnlyList<string> OutsidePaths) Merge(
+        DiagnosticSink sink, ISet<MetaIssueFolder>? scope, TreeLinks links, string? cacheDirectory)
+    {
+        var fresh = new Dictionary<MetaIssueFolder, List<Diagnostic>>();
+        var diagnostics = new List<Diagnostic>();
+        for (var i = 0; i < sink.Diagnostics.Count; i++)
+        {
+            var diagnostic = sink.Diagnostics[i];
+            var producer = sink.Producers[i] ?? (IsLinkRule(diagnostic.Rule) ? _tree.MetaIssueContaining(diagnostic.FilePath) : null);
+            if (producer is null)
+            {
+                diagnostics.Add(diagnostic);
+            }
+            else if (scope is null || scope.Contains(producer))
+            {
+                diagnostics.Add(diagnostic);
+                if (!fresh.TryGetValue(producer, out var list))
+                {
+                    fresh[producer] = list = new List<Diagnostic>();
+                }
+
+                list.Add(diagnostic);
+            }
+        }
+
+        var units = new List<UnitResults>();
+        foreach (var issue in _tree.MetaIssues)
+        {
+            if (scope is not null && !scope.Contains(issue))
+            {
+                var kept = _previousUnits[issue.FullPath];
+                diagnostics.AddRange(kept.Diagnostics);
+                units.Add(kept);
+            }
+            else if (StampOf(issue.Documents) is { } stamp)
+            {
+                var linksInto = issue.Documents.SelectMany(links.Of)
+                    .Where(l => l.Target.Kind == LinkTargetKind.Local)
+                    .Select(l => _tree.MetaIssueContaining(l.Target.Path))
+                    .OfType<MetaIssueFolder>()
+                    .Where(m => m != issue)
+                    .Select(m => m.FullPath)
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                units.Add(new UnitResults(issue.FullPath, stamp, linksInto, fresh.TryGetValue(issue, out var found) ? found.Distinct().ToList() : []));
+            }
+        }
+
+        var outside = links.OutsidePaths.Concat(_previous?.OutsidePaths ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (cacheDirectory is null)
+        {
+            return (diagnostics, outside);
+        }
+
+        RuleResultsFile.Write(cacheDirectory, new RuleResults(Key, StampOf(_tree.Lessons), outside, InputFingerprint.OfPaths(outside), units));
+        return (diagnostics, outside);
+    }
+
+    /// <summary>The link rules report at the document holding the link: their findings belong to its meta-issue.</summary>
+    private static bool IsLinkRule(RuleDescriptor rule) => rule == BrokenLinkRule.Definition || rule == BrokenAnchorRule.Definition;
+
+    private IEnumerable<string> PreviousLinksInto(MetaIssueFolder issue) =>
+        _previousUnits.TryGetValue(issue.FullPath, out var unit) ? unit.LinksInto : [];
+
+    /// <summary>
+    /// The paths, sizes and last write times of <paramref name="documents"/>, hashed; null when one of them could not
+    /// be read, or was written so close to this check that a later write could keep its size and time.
+    /// </summary>
+    private string? StampOf(IEnumerable<DocumentFile> documents)
+    {
+        var text = new StringBuilder();
+        foreach (var document in documents)
+        {
+            if (document.Problem is not null || document.Stamp is not { } stamp
+                || InputFingerprint.IsRacy(new DateTime(stamp.Ticks, DateTimeKind.Utc), _startedUtc))
+            {
+                return null;
+            }
+
+            text.Append(document.FullPath).Append('\u001f').Append(stamp.Length).Append('\u001f').Append(stamp.Ticks).Append('\n');
+        }
+
+        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>The settings, <c>.metaissue.json</c>'s bytes and the tree's shape: what no incremental check may see change.</summary>
+    private static string KeyOf(DocsTree tree, CheckerOptions options)
+    {
+        var text = new StringBuilder();
+        void Line(params object?[] parts) => text.Append(string.Join("\u001f", parts)).Append('\n');
+        Line(tree.RepositoryRoot, options.MaxFileBytes, tree.LessonsRoot, string.Join("\u001e", tree.MetaIssueRoots));
+        var config = Path.Combine(tree.RepositoryRoot, Scanning.RepositoryConfig.FileName);
+        Line("config", File.Exists(config) ? Hex(File.ReadAllBytes(config)) : "-");
+        foreach (var issue in tree.MetaIssues)
+        {
+            Line("issue", issue.FullPath, issue.RootRelativePath);
+            foreach (var core in issue.CoreDocuments)
+            {
+                Line("core", core.Key, core.Value.FullPath, core.Value.IsFolder);
+            }
+
+            foreach (var attempt in issue.Attempts)
+            {
+                Line("attempt", attempt.FullPath, attempt.SolutionApproach?.FullPath, attempt.AttemptResults?.FullPath);
+            }
+
+            foreach (var other in issue.OtherDocuments)
+            {
+                Line("other", other.FullPath);
+            }
+
+            foreach (var misplaced in issue.MisplacedEntries)
+            {
+                Line("misplaced", misplaced.FullPath, misplaced.Message);
+            }
+        }
+
+        foreach (var lesson in tree.Lessons)
+        {
+            Line("lesson", lesson.FullPath);
+        }
+
+        foreach (var problem in tree.Problems)
+        {
+            Line("problem", problem.FullPath, problem.Message);
+        }
+
+        foreach (var twin in tree.Twins)
+        {
+            Line("twin", twin.Twin.FullPath, twin.Original.FullPath);
+        }
+
+        foreach (var stray in tree.StrayFolders)
+        {
+            Line("stray", stray);
+        }
+
+        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>The SHA-256 of <paramref name="bytes"/>, in hex.</summary>
+    private static string Hex(byte[] bytes)
+    {
+        using var sha = SHA256.Create();
+        return BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", string.Empty);
+    }
+}
