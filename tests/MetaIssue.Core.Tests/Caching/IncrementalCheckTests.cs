@@ -129,6 +129,10 @@ public sealed class IncrementalCheckTests
 
         Directory.Delete(repository.PathOf(issues[11]), recursive: true);
         Compare("a meta-issue deleted");
+
+        // Files written in the last 2 s are racy and re-checked at every check until they age; set every time back.
+        Age(repository.Root);
+        Compare("every file's write time set back");
         Assert.Equal(0, Compare("nothing changed after all that").Rechecked);
     }
 
