@@ -24,7 +24,7 @@ internal static class CheckRunner
 
         // Taken before reading: an edit made during the check then shows as a change at the next build.
         var treeFingerprint = cacheDirectory is null ? null : Caching.InputFingerprint.OfTree(options);
-        var result = MetaIssueChecker.Check(options, cache: null, task.CancellationToken);
+        var result = MetaIssueChecker.Check(options, task.CancellationToken);
         task.CancellationToken.ThrowIfCancellationRequested();
         var warnings = result.Diagnostics.Select(ToWarning).ToList();
         var sarifProblem = string.IsNullOrWhiteSpace(settings.SarifLog) ? null : WriteSarif(settings, result);
