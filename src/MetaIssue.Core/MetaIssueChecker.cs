@@ -25,7 +25,7 @@ public static class MetaIssueChecker
         Check(options, cache: null, cancellationToken);
 
     /// <summary>As <see cref="Check(CheckerOptions, CancellationToken)"/>, with parsed facts taken from <paramref name="cache"/> when not null.</summary>
-    public static CheckResult Check(CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default)
+    internal static CheckResult Check(CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default)
     {
         // .metaissue.json gives roots and words; the build's own settings win (RepositoryConfig.Apply).
         var config = RepositoryConfig.Read(options.RepositoryRoot);

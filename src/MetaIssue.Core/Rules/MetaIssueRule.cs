@@ -3,7 +3,7 @@ using MetaIssue.Model;
 namespace MetaIssue.Rules;
 
 /// <summary>A rule that looks at one meta-issue at a time.</summary>
-public abstract class MetaIssueRule : Rule
+internal abstract class MetaIssueRule : Rule
 {
     public sealed override void Check(CheckContext context, RuleSink report)
     {

@@ -9,7 +9,7 @@ namespace MetaIssue.Rules;
 /// <see cref="MetaIssueRule"/>. Adding a rule means: its file, its entry in <see cref="RuleCatalog.Rules"/>, its
 /// help page under docs/rules/ and its tests.
 /// </summary>
-public abstract class Rule
+internal abstract class Rule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
