@@ -16,9 +16,9 @@ public static class MetaIssueChecker
     /// parses every Markdown file (in parallel, <see cref="CheckerOptions.MaxParallelism"/> threads), runs every rule of
     /// <see cref="RuleCatalog.Rules"/> and returns the diagnostics sorted by file, line, column, code and message.
     /// When <see cref="CheckerOptions.CacheDirectory"/> is set, parsed facts come from a cache file there, which is
-    /// saved afterwards. Never
-    /// throws for unreadable files or folders, nor for a rule that fails: those become MI900 findings. Safe to call
-    /// from several threads on different options; one call uses one cache at a time.
+    /// saved afterwards (a missing, foreign or corrupt cache file only costs time). Never throws for unreadable files
+    /// or folders, nor for a rule that fails: those become MI900 findings. Safe to call from several threads on
+    /// different options; one call uses one cache at a time.
     /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked per file and per rule).</exception>
     public static CheckResult Check(CheckerOptions options, CancellationToken cancellationToken = default) =>
@@ -78,7 +78,10 @@ public static class MetaIssueChecker
     }
 }
 
-/// <summary>What a check found, with the tree it looked at (for the summary, the overview and SARIF).</summary>
+/// <summary>
+/// What a check found, with the tree it looked at (for the summary, the overview and SARIF). Not changed after
+/// <see cref="MetaIssueChecker.Check(CheckerOptions, CancellationToken)"/> returns it, so it may be read from several threads.
+/// </summary>
 public sealed class CheckResult
 {
     internal CheckResult(DocsTree tree, IReadOnlyList<Diagnostic> diagnostics, TreeLinks links)
@@ -91,8 +94,10 @@ public sealed class CheckResult
     /// <summary>The indexes the rules used (lessons per meta-issue, resolved links), for reports built on the result.</summary>
     internal TreeLinks Links { get; }
 
+    /// <summary>The tree the check read: every meta-issue and attempt folder, with full and root-relative paths.</summary>
     public DocsTree Tree { get; }
 
+    /// <summary>Every finding, each once, sorted by file (ordinal), line, column, code and message; empty for clean docs.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Paths outside the scanned folders whose existence or content the rules depended on.</summary>
@@ -101,5 +106,6 @@ public sealed class CheckResult
     /// <summary>Files taken from the between-builds cache, and files parsed, when a cache was used.</summary>
     public int? CacheHits { get; internal set; }
 
+    /// <summary>Files parsed because the cache had no current entry; null when no cache was used.</summary>
     public int? CacheMisses { get; internal set; }
 }

@@ -40,6 +40,7 @@ public sealed record ReplayedOutput(string Summary, string? OverviewMessage);
 /// </summary>
 public static class LastCheckFile
 {
+    /// <summary>The file's name inside the cache folder.</summary>
     public const string FileName = "last-check.cache";
     private const int Magic = 0x434C494D; // "MILC"
 
@@ -60,6 +61,7 @@ public static class LastCheckFile
             : null;
     }
 
+    /// <summary>The last check saved in <paramref name="directory"/>, or null when the file is missing, foreign or corrupt (never throws for those).</summary>
     public static LastCheck? Read(string directory) =>
         CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
         {
