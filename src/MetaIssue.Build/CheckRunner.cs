@@ -45,7 +45,7 @@ internal static class CheckRunner
         var scope = cacheDirectory is null ? null : Scanning.RepositoryConfig.Read(options.RepositoryRoot).Apply(options);
         // Taken before reading: an edit made during the check then shows as a change at the next build.
         var treeFingerprint = scope is null ? null : InputFingerprint.OfTree(scope);
-        var result = MetaIssueChecker.Check(options, cache: null, task.CancellationToken);
+        var result = MetaIssueChecker.Check(options, task.CancellationToken);
         task.CancellationToken.ThrowIfCancellationRequested();
         var findings = result.Diagnostics.Select(d => LoggedFinding.Of(d, task.EffectiveHelpLinkBase)).ToList();
         var sarifProblem = string.IsNullOrWhiteSpace(settings.SarifLog) ? null : WriteSarif(settings, result);

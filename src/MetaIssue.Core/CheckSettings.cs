@@ -9,6 +9,7 @@ namespace MetaIssue;
 /// </summary>
 public sealed record CheckSettings
 {
+    /// <summary>Settings for the repository at <paramref name="repositoryRoot"/> (absolute), every other setting at its default.</summary>
     public CheckSettings(string repositoryRoot) => RepositoryRoot = repositoryRoot;
 
     /// <summary>The repository root, absolute: the folder holding <c>.git</c>.</summary>
@@ -17,6 +18,7 @@ public sealed record CheckSettings
     /// <summary>Folders (relative to the root) whose immediate subfolders are meta-issues.</summary>
     public IReadOnlyList<string> MetaIssueRoots { get; init; } = new[] { CheckerOptions.DefaultMetaIssueRoot };
 
+    /// <summary>The folder (relative to the root) holding the lessons-learned files.</summary>
     public string LessonsRoot { get; init; } = CheckerOptions.DefaultLessonsRoot;
 
     /// <summary>Largest Markdown file parsed, in bytes; larger ones get MI900.</summary>

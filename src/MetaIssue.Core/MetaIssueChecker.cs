@@ -15,15 +15,18 @@ public static class MetaIssueChecker
     /// <c>.metaissue.json</c> (<see cref="RepositoryConfig"/>): scans the meta-issue and lessons roots, reads and
     /// parses every Markdown file (in parallel, <see cref="CheckerOptions.MaxParallelism"/> threads), runs every rule of
     /// <see cref="RuleCatalog.Rules"/> and returns the diagnostics sorted by file, line, column, code and message.
-    /// Parsed facts come from <paramref name="cache"/> when given; otherwise, when
-    /// <see cref="CheckerOptions.CacheDirectory"/> is set, from a cache file there, which is saved afterwards; there too
+    /// When <see cref="CheckerOptions.CacheDirectory"/> is set, parsed facts come from a cache file there, which is saved afterwards; there too
     /// the findings per meta-issue are kept, and the rules re-run only on the meta-issues an edit can affect
     /// (<see cref="IncrementalCheck"/>), with the same result as a full check. Never
     /// throws for unreadable files or folders, nor for a rule that fails: those become MI900 findings. Safe to call
     /// from several threads on different options; one call uses one cache at a time.
     /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked per file and per rule).</exception>
-    public static CheckResult Check(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
+    public static CheckResult Check(CheckerOptions options, CancellationToken cancellationToken = default) =>
+        Check(options, cache: null, cancellationToken);
+
+    /// <summary>As <see cref="Check(CheckerOptions, CancellationToken)"/>, with parsed facts taken from <paramref name="cache"/> when not null.</summary>
+    internal static CheckResult Check(CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default)
     {
         // .metaissue.json gives roots and words; the build's own settings win (RepositoryConfig.Apply).
         var startedUtc = DateTime.UtcNow;
@@ -46,7 +49,7 @@ public static class MetaIssueChecker
         return result;
     }
 
-    /// <summary>Runs every rule on an already read <paramref name="tree"/>; the rest as <see cref="Check(CheckerOptions, IFactsCache?, CancellationToken)"/>.</summary>
+    /// <summary>Runs every rule on an already read <paramref name="tree"/>; the rest as <see cref="Check(CheckerOptions, CancellationToken)"/>.</summary>
     public static CheckResult Check(DocsTree tree, CheckerOptions options, CancellationToken cancellationToken = default) =>
         Check(tree, options, null, cancellationToken);
 

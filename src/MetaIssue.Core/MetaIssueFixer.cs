@@ -17,7 +17,8 @@ public static class MetaIssueFixer
     /// were computed against, so when a run renames folders it does so in a first pass of its own, checks again and
     /// applies the rest from the new state (a dry run shows one pass: everything computed from the files as they
     /// are). A dry run writes nothing and its <see cref="FixRun.After"/> is the first check. Never throws for
-    /// unreadable or hostile files: a fix that cannot be applied is skipped whole, with its reason.
+    /// unreadable or hostile files: a fix that cannot be applied is skipped whole, with its reason. Run one fix run at a
+    /// time per repository: a concurrent writer makes fixes skip (their content hashes no longer match), never half-apply.
     /// </summary>
     public static FixRun Run(CheckerOptions options, FixApplicability level, bool dryRun)
     {
@@ -82,22 +83,28 @@ public sealed record FixPass(CheckResult Check, IReadOnlyList<Fix> Offered, FixR
 /// <summary>What a <see cref="MetaIssueFixer.Run"/> did: the first check, each pass, and the check after them all.</summary>
 public sealed record FixRun(CheckResult Before, IReadOnlyList<FixPass> Passes, CheckResult After, bool DryRun)
 {
+    /// <summary>Every fix applied (or, in a dry run, that would be), over all passes, in order.</summary>
     public IReadOnlyList<Fix> Applied => Passes.SelectMany(p => p.Report.Applied).ToList();
 
     /// <summary>Fixes left out in the last pass, with why (an earlier pass's skips are offered again).</summary>
     public IReadOnlyList<SkippedFix> Skipped => Passes[Passes.Count - 1].Report.Skipped;
 
+    /// <summary>Existing files rewritten, full paths, each once.</summary>
     public IReadOnlyList<string> ChangedFiles => Passes.SelectMany(p => p.Report.ChangedFiles).Distinct().ToList();
 
+    /// <summary>Files created, full paths, each once.</summary>
     public IReadOnlyList<string> CreatedFiles => Passes.SelectMany(p => p.Report.CreatedFiles).Distinct().ToList();
 
+    /// <summary>Folders renamed, old and new full paths, in order.</summary>
     public IReadOnlyList<FolderMove> RenamedFolders => Passes.SelectMany(p => p.Report.RenamedFolders).ToList();
 
+    /// <summary>Writes that failed (a file changed meanwhile, an I/O error), one line each; empty on success.</summary>
     public IReadOnlyList<string> Problems => Passes.SelectMany(p => p.Report.Problems).ToList();
 
     /// <summary>The unified diff of every pass, in order.</summary>
     public string Diff => string.Concat(Passes.Select(p => p.Report.Diff));
 
+    /// <summary>True when any pass wrote, created or renamed something (never in a dry run).</summary>
     public bool ChangedAnything => Passes.Any(p => p.Report.ChangedAnything);
 
     /// <summary>Findings whose fix was applied, over all passes.</summary>

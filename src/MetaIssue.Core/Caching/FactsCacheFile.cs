@@ -11,7 +11,7 @@ namespace MetaIssue.Caching;
 /// temporary file and renamed into place, so concurrent builds never see half a file. It only ever speeds things up:
 /// any failure to read or write it is swallowed.
 /// </summary>
-public sealed class FactsCacheFile : IFactsCache
+internal sealed class FactsCacheFile : IFactsCache
 {
     public const string FileName = "facts.cache";
     // The layout's version: "MIF2" (strings written once and numbered, 7-bit integers); files of another layout,

@@ -7,7 +7,7 @@ namespace MetaIssue.Conventions;
 /// from 001): ASCII digits <c>0-9</c> only, as the templates write them. Digits of other scripts (Arabic-Indic,
 /// Devanagari, fullwidth…) are text, never a number, so a README that happens to contain them is read like any other.
 /// </summary>
-public static class AttemptNumber
+internal static class AttemptNumber
 {
     /// <summary>Digits a written attempt number may have (<c>Attempt 1234</c>); folder names have exactly three.</summary>
     public const int MaxDigits = 4;

@@ -5,7 +5,7 @@ namespace MetaIssue.Conventions;
 /// <c>Gelöst</c> as Resolved, <c>Fehlgeschlagen</c> as Failed. Compared as the vocabularies compare their own words:
 /// case-insensitive, whole leading words, emoji and emphasis ignored.
 /// </summary>
-public sealed record ExtraWords(
+internal sealed record ExtraWords(
     IReadOnlyList<(string Phrase, StatusState State)> Statuses,
     IReadOnlyList<(string Phrase, AttemptOutcome Outcome)> Outcomes)
 {

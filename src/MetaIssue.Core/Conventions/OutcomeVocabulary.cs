@@ -10,7 +10,7 @@ namespace MetaIssue.Conventions;
 /// "⚠️ Partial Success" is partial and "✅ SUCCESS - all met" a success. A word is never read alone when a qualifier
 /// or negation leads ("Not successful" is a failure) or a question follows it ("Success? no" is not recognised).
 /// </summary>
-public static class OutcomeVocabulary
+internal static class OutcomeVocabulary
 {
     /// <summary>The field names that carry an outcome in attempt-results.md (and a README timeline's result column).</summary>
     public static readonly string[] FieldNames = { "Status", "Outcome", "Result", "Verdict", "Assessment" };

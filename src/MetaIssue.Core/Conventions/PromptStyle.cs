@@ -5,7 +5,7 @@ namespace MetaIssue.Conventions;
 /// <c>[ATTEMPT_ID]</c> or <c>[... detailed plan ...]</c>. Task boxes (<c>[x]</c>), footnotes (<c>[^1]</c>), GitHub
 /// alerts (<c>[!NOTE]</c>), bracketed numbers and lower-case asides are not prompts.
 /// </summary>
-public static class PromptStyle
+internal static class PromptStyle
 {
     /// <summary>True when the text between the brackets reads as a prompt.</summary>
     public static bool IsPrompt(string content)

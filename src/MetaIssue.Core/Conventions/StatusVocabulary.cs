@@ -9,7 +9,7 @@ namespace MetaIssue.Conventions;
 /// ("Resolved?") is not read by the word after it. Words people use instead (Done, Fixed, Closed, Won't fix) are not
 /// accepted but suggested as the method's word (<see cref="Suggest"/>).
 /// </summary>
-public static class StatusVocabulary
+internal static class StatusVocabulary
 {
     private static readonly (string Phrase, StatusState State)[] Phrases =
     {

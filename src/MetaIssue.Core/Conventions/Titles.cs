@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MetaIssue.Conventions;
 
 /// <summary>Turns slugs into the titles the templates write (connection-pooling → Connection Pooling).</summary>
-public static class Titles
+internal static class Titles
 {
     public static string FromSlug(string slug)
     {

@@ -9,6 +9,7 @@ namespace MetaIssue.Diagnostics;
 /// </summary>
 public sealed record Diagnostic(RuleDescriptor Rule, string FilePath, SourceRange? Range, string Message)
 {
+    /// <summary>The rule's code, e.g. <c>MI012</c>.</summary>
     public string Code => Rule.Id;
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class AttemptEdits
     }
 
     /// <summary>The README timeline row of an attempt, after the last row of the table under "Timeline".</summary>
-    public IEnumerable<TextEdit> TimelineRow(string readmePath, string label, string slug, string title, string date)
+    internal IEnumerable<TextEdit> TimelineRow(string readmePath, string label, string slug, string title, string date)
     {
         var file = Read(readmePath);
         var row = TemplateSnippets.TimelineRow(label, slug, title, date);
@@ -75,14 +75,14 @@ public sealed class AttemptEdits
     }
 
     /// <summary>The attempt's implementation-log section, appended at the end (the log is chronological, newest last).</summary>
-    public IEnumerable<TextEdit> LogSection(string logPath, string label, string title, string date)
+    internal IEnumerable<TextEdit> LogSection(string logPath, string label, string title, string date)
     {
         var file = Read(logPath);
         return file is null ? Array.Empty<TextEdit>() : new[] { file.AppendBlock(TemplateSnippets.LogSection(label, title, date)) };
     }
 
     /// <summary>A result line with its prompt after the last result entry of every test case that has one.</summary>
-    public IEnumerable<TextEdit> ResultLines(string testCasesPath, string label)
+    internal IEnumerable<TextEdit> ResultLines(string testCasesPath, string label)
     {
         var file = Read(testCasesPath);
         if (file is null)

@@ -114,7 +114,7 @@ public sealed class IssueEdits
     /// the end of "Lessons Learned" (joining its list, or starting one after a paragraph), or in a new such section at
     /// the end. Null when the README cannot be read. The line <c>metaissue close</c> writes and MI021 proposes.
     /// </summary>
-    public static TextEdit? LessonLink(string readmePath, string issueFolder, string lessonPath, string title) =>
+    internal static TextEdit? LessonLink(string readmePath, string issueFolder, string lessonPath, string title) =>
         SourceFile.Read(readmePath, out _) is { } readme ? LessonLink(readme, issueFolder, lessonPath, title) : null;
 
     private static TextEdit LessonLink(SourceFile readme, string issueFolder, string lessonPath, string title)

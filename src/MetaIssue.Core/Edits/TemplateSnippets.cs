@@ -6,7 +6,7 @@ namespace MetaIssue.Edits;
 /// The lines an attempt adds to a meta-issue's shared files, cut from the embedded template sources (the same text
 /// <c>dotnet new metaissue</c> writes for attempt 001) and filled in with the template's own tokens.
 /// </summary>
-public static class TemplateSnippets
+internal static class TemplateSnippets
 {
     private const string Readme = "metaissue/meta-issue-name/README.md";
     private const string Log = "metaissue/meta-issue-name/implementation-log.md";

@@ -11,7 +11,7 @@ public abstract record FileChange;
 /// <see cref="ContentHash"/> of the text the edit was computed from: the edit is refused when the file has changed
 /// since. Line breaks in <see cref="NewText"/> are written as the file's own (CRLF stays CRLF).
 /// </summary>
-public sealed record TextEdit(string Path, string ExpectedHash, TextPoint Start, TextPoint End, string NewText) : FileChange
+internal sealed record TextEdit(string Path, string ExpectedHash, TextPoint Start, TextPoint End, string NewText) : FileChange
 {
     /// <summary>Replaces a checker range, whose end column is inclusive (the last character replaced).</summary>
     public static TextEdit Replace(string path, string expectedHash, SourceRange range, string newText) =>
@@ -34,4 +34,4 @@ public sealed record FileCreation(string Path, string Content) : FileChange;
 /// Renames a folder. <see cref="LinkEdits"/> are the caller's edits that update every link naming the folder; they
 /// address files by their paths before the rename (also files inside the renamed folder) and are applied first.
 /// </summary>
-public sealed record FolderRename(string OldPath, string NewPath, IReadOnlyList<TextEdit> LinkEdits) : FileChange;
+internal sealed record FolderRename(string OldPath, string NewPath, IReadOnlyList<TextEdit> LinkEdits) : FileChange;

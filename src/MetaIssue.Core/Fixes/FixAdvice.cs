@@ -6,7 +6,7 @@ namespace MetaIssue.Fixes;
 /// (line breaks shown as " ⏎ ", so a pasted line keeps its syntax: a hard break's two trailing spaces, a YAML value,
 /// an angle-bracket link). Long insertions show their first line and how many lines follow.
 /// </summary>
-public static class FixAdvice
+internal static class FixAdvice
 {
     /// <summary>Inserted text of more lines than this is shortened to its first line and a count.</summary>
     public const int MaxQuotedLines = 3;

@@ -26,6 +26,11 @@ public sealed class FixApplier
         _roots = allowedRoots.Select(PathText.Normalize).ToArray();
     }
 
+    /// <summary>Applies <paramref name="fixes"/> in order, each whole or not at all: a fix is skipped (with its reason in
+    /// <see cref="FixReport.Skipped"/>) when it overlaps an earlier one, its file changed since it was computed (content
+    /// hash), or it writes outside the allowed roots or over an existing file. Writes are atomic. I/O failures are
+    /// reported in <see cref="FixReport.Problems"/>, not thrown. With <paramref name="dryRun"/> nothing is written and the
+    /// report says what would be. Calls that touch the same files must not run at the same time.</summary>
     public FixReport Apply(IEnumerable<Fix> fixes, bool dryRun = false)
     {
         var plan = new FixPlan(this);

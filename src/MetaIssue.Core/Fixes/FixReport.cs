@@ -35,10 +35,13 @@ public sealed class FixReport
     /// <summary>Fixes left out whole, with the reason, in the order given.</summary>
     public IReadOnlyList<SkippedFix> Skipped { get; }
 
+    /// <summary>Existing files rewritten, full paths.</summary>
     public IReadOnlyList<string> ChangedFiles { get; }
 
+    /// <summary>Files created, full paths.</summary>
     public IReadOnlyList<string> CreatedFiles { get; }
 
+    /// <summary>Folders renamed, in order.</summary>
     public IReadOnlyList<FolderMove> RenamedFolders { get; }
 
     /// <summary>Writes that failed (a file changed meanwhile, an I/O error); empty on success.</summary>
@@ -47,6 +50,7 @@ public sealed class FixReport
     /// <summary>The unified diff of every change, file by file in a stable order; empty when nothing changes.</summary>
     public string Diff { get; }
 
+    /// <summary>True when a file was (or in a dry run would be) changed, created or renamed.</summary>
     public bool ChangedAnything => ChangedFiles.Count + CreatedFiles.Count + RenamedFolders.Count > 0;
 }
 

@@ -5,7 +5,7 @@ namespace MetaIssue.Fixes;
 /// dropped). Either a 1-based line and column, where column <c>n</c> is just before the line's n-th UTF-16 character
 /// and one past the line's length is its end (before the line break), or a 0-based character offset.
 /// </summary>
-public readonly record struct TextPoint
+internal readonly record struct TextPoint
 {
     private TextPoint(int line, int column, int offset)
     {

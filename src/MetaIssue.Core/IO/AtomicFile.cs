@@ -6,6 +6,10 @@ namespace MetaIssue.IO;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Creates the folder of <paramref name="path"/> if needed, lets <paramref name="write"/> fill a new temporary file
+    /// next to it, then replaces <paramref name="path"/> with it. The temporary file is deleted when anything fails.</summary>
+    /// <exception cref="IOException">The folder or file cannot be written; <paramref name="path"/> is then unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access is denied; <paramref name="path"/> is then unchanged.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));

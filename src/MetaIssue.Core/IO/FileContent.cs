@@ -6,7 +6,7 @@ namespace MetaIssue.IO;
 /// Reads a Markdown file the way the checker can trust it: size-capped, strictly UTF-8 (a BOM is dropped), no NUL
 /// bytes. Anything else becomes a problem message instead of an exception.
 /// </summary>
-public static class FileContent
+internal static class FileContent
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -153,7 +153,7 @@ public static class FileContent
 }
 
 /// <summary>The text of a file, or why it could not be had.</summary>
-public sealed class FileRead
+internal sealed class FileRead
 {
     private FileRead(string? text, string? problem, bool mayPass)
     {

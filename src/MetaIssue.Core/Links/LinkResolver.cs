@@ -10,7 +10,7 @@ namespace MetaIssue.Links;
 /// then to the docs folder above the meta-issue roots, then to the repository root, with and without <c>.md</c>.
 /// Existence checks are memoised: many files link to the same few targets.
 /// </summary>
-public sealed class LinkResolver
+internal sealed class LinkResolver
 {
 
     private readonly string _repositoryRoot;

@@ -8,7 +8,7 @@ namespace MetaIssue.Links;
 /// Finds what a broken link probably meant: a file of the same name elsewhere in the docs tree (nearest first), or
 /// for a link to an attempt folder, the folder that carries the same attempt number in the same meta-issue.
 /// </summary>
-public sealed class LinkSuggestions
+internal sealed class LinkSuggestions
 {
     // How many same-named files elsewhere are ranked at most: in a tree of thousands of meta-issues every one has an
     // attempt-results.md, and the nearest of the first few is as good a guess as the nearest of all.

@@ -1,6 +1,6 @@
 namespace MetaIssue.Links;
 
-public enum LinkTargetKind
+internal enum LinkTargetKind
 {
     /// <summary>A URL with a scheme (https:, mailto:) or protocol-relative: not checked.</summary>
     External,
@@ -15,7 +15,7 @@ public enum LinkTargetKind
 }
 
 /// <summary>Where a link leads: for a local link, the full path and whether anything is there, plus the #fragment.</summary>
-public sealed record LinkTarget(LinkTargetKind Kind, string Path, string? Fragment, bool Exists, bool IsFolder)
+internal sealed record LinkTarget(LinkTargetKind Kind, string Path, string? Fragment, bool Exists, bool IsFolder)
 {
     public static LinkTarget External { get; } = new(LinkTargetKind.External, string.Empty, null, true, false);
 

@@ -4,4 +4,4 @@ using MetaIssue.Model;
 namespace MetaIssue.Links;
 
 /// <summary>A link of a checked document together with where it leads.</summary>
-public sealed record ResolvedLink(DocumentFile Document, LinkFact Link, LinkTarget Target);
+internal sealed record ResolvedLink(DocumentFile Document, LinkFact Link, LinkTarget Target);

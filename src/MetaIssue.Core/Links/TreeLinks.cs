@@ -11,7 +11,7 @@ namespace MetaIssue.Links;
 /// probably meant, and the facts of link targets outside the tree (read once, on demand). Lazily built; use from one
 /// thread at a time (link resolution itself runs in parallel inside).
 /// </summary>
-public sealed class TreeLinks
+internal sealed class TreeLinks
 {
     private readonly Dictionary<string, DocumentFile> _documentsByPath;
     private readonly ConcurrentDictionary<string, MarkdownFacts?> _outsideFacts = new(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ namespace MetaIssue.Markdown;
 /// (<c>[^\p{Word}\- ]</c> removed, where Onigmo's <c>\p{Word}</c> is Alphabetic, Mark, Decimal_Number,
 /// Connector_Punctuation and Join_Control).
 /// </summary>
-public sealed class GitHubAnchors
+internal sealed class GitHubAnchors
 {
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 

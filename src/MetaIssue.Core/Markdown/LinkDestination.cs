@@ -7,7 +7,7 @@ namespace MetaIssue.Markdown;
 /// destination"): a destination without spaces, controls, parentheses or angle brackets is written as is; otherwise
 /// those characters are percent-encoded, which GitHub and every CommonMark renderer decode back to the path.
 /// </summary>
-public static class LinkDestination
+internal static class LinkDestination
 {
     /// <summary>
     /// <paramref name="path"/> (a relative link, <c>/</c> separators) as a destination: spaces, controls, invisible

@@ -7,7 +7,7 @@ using Markdig.Syntax.Inlines;
 namespace MetaIssue.Markdown;
 
 /// <summary>The walk, continued: raw HTML (its links and anchors) and the text GitHub makes a heading's anchor from.</summary>
-public static partial class MarkdownFactsReader
+internal static partial class MarkdownFactsReader
 {
     private sealed partial class Walker
     {

@@ -6,7 +6,7 @@ using MetaIssue.Conventions;
 namespace MetaIssue.Markdown;
 
 /// <summary>The walk, continued: rebuilding a block's inlines into positioned text lines, and the links met on the way.</summary>
-public static partial class MarkdownFactsReader
+internal static partial class MarkdownFactsReader
 {
     private sealed partial class Walker
     {

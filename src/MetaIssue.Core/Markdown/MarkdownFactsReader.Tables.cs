@@ -7,7 +7,7 @@ using MetaIssue.Conventions;
 namespace MetaIssue.Markdown;
 
 /// <summary>The walk, continued: tables (the attempt list), link reference definitions and HTML anchors.</summary>
-public static partial class MarkdownFactsReader
+internal static partial class MarkdownFactsReader
 {
     private sealed partial class Walker
     {

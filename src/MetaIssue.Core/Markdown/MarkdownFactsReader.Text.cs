@@ -4,7 +4,7 @@ using MetaIssue.Conventions;
 namespace MetaIssue.Markdown;
 
 /// <summary>The walk, continued: what running text says (fields, prompts, wiki links, attempt mentions and entries).</summary>
-public static partial class MarkdownFactsReader
+internal static partial class MarkdownFactsReader
 {
     private sealed partial class Walker
     {

@@ -15,7 +15,7 @@ namespace MetaIssue.Markdown;
 /// matter), and no other that changes what a line means; precise source spans and walks the tree once to collect its <see cref="MarkdownFacts"/>. The walk uses explicit stacks,
 /// never recursion, so pathological nesting cannot overflow the stack.
 /// </summary>
-public static partial class MarkdownFactsReader
+internal static partial class MarkdownFactsReader
 {
     /// <summary>The Markdig pipeline every file is parsed with (also the benchmark's read + parse floor).</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()

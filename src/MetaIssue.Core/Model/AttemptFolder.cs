@@ -9,7 +9,7 @@ public sealed class AttemptFolder
     public const string SolutionApproachFile = "solution-approach.md";
     public const string AttemptResultsFile = "attempt-results.md";
 
-    public AttemptFolder(string fullPath, string relativePath, DocumentFile? solutionApproach, DocumentFile? attemptResults)
+    internal AttemptFolder(string fullPath, string relativePath, DocumentFile? solutionApproach, DocumentFile? attemptResults)
     {
         FullPath = fullPath;
         _relativePath = new RelativePathText(fullPath, relativePath);
@@ -54,9 +54,9 @@ public sealed class AttemptFolder
 
     public bool IsWellNamed => Number is not null;
 
-    public DocumentFile? SolutionApproach { get; }
+    internal DocumentFile? SolutionApproach { get; }
 
-    public DocumentFile? AttemptResults { get; }
+    internal DocumentFile? AttemptResults { get; }
 
     private (FieldFact? Field, OutcomeCopy? Copy)? _outcome;
 
@@ -64,7 +64,7 @@ public sealed class AttemptFolder
     internal MetaIssueFolder? Issue { get; set; }
 
     /// <summary>The field of attempt-results.md that carries the outcome (Status, Outcome, Result, Verdict or Assessment).</summary>
-    public FieldFact? OutcomeField => ReadOutcome().Field;
+    internal FieldFact? OutcomeField => ReadOutcome().Field;
 
     /// <summary>
     /// The copy the outcome is taken from: the first one recording how the attempt ended (Success, Failed, Partial,
@@ -72,7 +72,7 @@ public sealed class AttemptFolder
     /// README timeline row (the order of <see cref="OutcomeSource"/>; docs/rules/MI017.md); failing that, the first
     /// that says In Progress. Null when no copy states a recognised outcome.
     /// </summary>
-    public OutcomeCopy? OutcomeCopy => ReadOutcome().Copy;
+    internal OutcomeCopy? OutcomeCopy => ReadOutcome().Copy;
 
     /// <summary>The recognised outcome; read once, after the files are loaded (every rule asks for it).</summary>
     public AttemptOutcome Outcome => OutcomeCopy?.Outcome ?? AttemptOutcome.Unknown;

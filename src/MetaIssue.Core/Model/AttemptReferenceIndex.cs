@@ -5,14 +5,14 @@ using MetaIssue.Text;
 namespace MetaIssue.Model;
 
 /// <summary>A place that names an attempt as an entry or a link: a timeline row, a log section, a result line, a link into its folder.</summary>
-public sealed record AttemptReference(DocumentFile File, SourceRange Range, string What, string? Slug);
+internal sealed record AttemptReference(DocumentFile File, SourceRange Range, string What, string? Slug);
 
 /// <summary>
 /// Attempt numbers the meta-issue's documents refer to (entries: headings, line starts, README timeline rows; links into
 /// <c>attempts/NNN-*</c> of this meta-issue) for which no well-named folder exists. Running-text mentions are not
 /// counted: "we may try attempt 4" is no claim that it exists.
 /// </summary>
-public static class AttemptReferenceIndex
+internal static class AttemptReferenceIndex
 {
     /// <summary>References per attempt number that has no <c>NNN-slug</c> folder, in document order.</summary>
     public static IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>> WithoutFolder(MetaIssueFolder issue)

@@ -3,7 +3,7 @@ namespace MetaIssue.Model;
 /// <summary>The repository's meta-issues and lessons, read and parsed, plus anything that could not be read.</summary>
 public sealed class DocsTree
 {
-    public DocsTree(
+    internal DocsTree(
         string repositoryRoot,
         IReadOnlyList<string> metaIssueRoots,
         string lessonsRoot,
@@ -31,10 +31,10 @@ public sealed class DocsTree
 
     public IReadOnlyList<MetaIssueFolder> MetaIssues { get; }
 
-    public IReadOnlyList<DocumentFile> Lessons { get; }
+    internal IReadOnlyList<DocumentFile> Lessons { get; }
 
     /// <summary>What is wrong with <c>.metaissue.json</c> (MI900 at its line and column); set by the checker after reading.</summary>
-    public IReadOnlyList<ConfigProblem> ConfigProblems { get; internal set; } = Array.Empty<ConfigProblem>();
+    internal IReadOnlyList<ConfigProblem> ConfigProblems { get; set; } = Array.Empty<ConfigProblem>();
 
     /// <summary>
     /// Folders outside the meta-issue roots that look like meta-issues (full paths): never checked until moved under
@@ -46,10 +46,10 @@ public sealed class DocsTree
     /// Folders under a root that hold only <c>attempts/</c> and are named one or two edits away from a meta-issue:
     /// a mistyped <c>--issue</c>. They are not in <see cref="MetaIssues"/>, so their one finding is the name.
     /// </summary>
-    public IReadOnlyList<TwinFolder> Twins { get; init; } = Array.Empty<TwinFolder>();
+    internal IReadOnlyList<TwinFolder> Twins { get; init; } = Array.Empty<TwinFolder>();
 
     /// <summary>Folders or entries that could not be read or were deliberately not followed.</summary>
-    public IReadOnlyList<ScanProblem> Problems { get; }
+    internal IReadOnlyList<ScanProblem> Problems { get; }
 
     /// <summary>The meta-issue a full path lies in (its folder or anything below it), or null. Thread-safe.</summary>
     public MetaIssueFolder? MetaIssueContaining(string fullPath)
@@ -71,7 +71,7 @@ public sealed class DocsTree
         return null;
     }
 
-    public IEnumerable<DocumentFile> Documents => MetaIssues.SelectMany(m => m.Documents).Concat(Lessons);
+    internal IEnumerable<DocumentFile> Documents => MetaIssues.SelectMany(m => m.Documents).Concat(Lessons);
 
     /// <summary>Some file or folder could not be read for a reason that may pass without the tree changing.</summary>
     public bool HasProblemsThatMayPass => Problems.Any(p => p.MayPass) || Documents.Any(d => d.ProblemMayPass);
@@ -79,10 +79,10 @@ public sealed class DocsTree
 
 /// <summary>A path the scan could not use, and why (reported as MI900).</summary>
 /// <param name="MayPass">What went wrong may go away with nothing in the tree changing (a folder's permissions).</param>
-public sealed record ScanProblem(string FullPath, string Message, bool MayPass = false);
+internal sealed record ScanProblem(string FullPath, string Message, bool MayPass = false);
 
 /// <summary>What is wrong with the configuration file, where: reported as MI900, and the defaults apply.</summary>
-public sealed record ConfigProblem(string FullPath, MetaIssue.Text.SourceRange Range, string Message);
+internal sealed record ConfigProblem(string FullPath, MetaIssue.Text.SourceRange Range, string Message);
 
 /// <summary>A folder holding only attempts (<see cref="Twin"/>) whose name is a near miss of <see cref="Original"/>'s.</summary>
-public sealed record TwinFolder(MetaIssueFolder Twin, MetaIssueFolder Original);
+internal sealed record TwinFolder(MetaIssueFolder Twin, MetaIssueFolder Original);

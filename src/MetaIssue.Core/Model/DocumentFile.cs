@@ -3,7 +3,7 @@ using MetaIssue.Markdown;
 namespace MetaIssue.Model;
 
 /// <summary>A Markdown file of the docs tree: its facts once read and parsed, or the problem that stopped it (MI900).</summary>
-public sealed class DocumentFile
+internal sealed class DocumentFile
 {
     public DocumentFile(string fullPath, string relativePath, bool isFolder = false)
     {

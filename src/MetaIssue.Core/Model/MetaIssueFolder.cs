@@ -14,7 +14,7 @@ public sealed class MetaIssueFolder
 
     public static readonly IReadOnlyList<string> CoreFiles = new[] { ReadmeFile, DescriptionFile, ImplementationLogFile, TestCasesFile };
 
-    public MetaIssueFolder(
+    internal MetaIssueFolder(
         string fullPath,
         string relativePath,
         string rootRelativePath,
@@ -39,10 +39,10 @@ public sealed class MetaIssueFolder
     }
 
     /// <summary>Status and outcome words the team added (<c>.metaissue.json</c>); none unless the tree reader sets them.</summary>
-    public ExtraWords Words { get; internal set; } = ExtraWords.None;
+    internal ExtraWords Words { get; set; } = ExtraWords.None;
 
     /// <summary>Files standing where an attempt folder (or the attempts folder) belongs (MI002).</summary>
-    public IReadOnlyList<MisplacedEntry> MisplacedEntries { get; }
+    internal IReadOnlyList<MisplacedEntry> MisplacedEntries { get; }
 
     /// <summary>The folder name, also the slug users pass as <c>--issue</c>.</summary>
     public string Name { get; }
@@ -55,24 +55,24 @@ public sealed class MetaIssueFolder
     public string RootRelativePath { get; }
 
     /// <summary>Core files that exist, by file name (README.md, description.md, …).</summary>
-    public IReadOnlyDictionary<string, DocumentFile> CoreDocuments { get; }
+    internal IReadOnlyDictionary<string, DocumentFile> CoreDocuments { get; }
 
     /// <summary>Attempt folders in order of number (misnamed ones last, by name).</summary>
     public IReadOnlyList<AttemptFolder> Attempts { get; }
 
     /// <summary>Any other Markdown below the folder (analysis notes, profiling write-ups): links are checked there too.</summary>
-    public IReadOnlyList<DocumentFile> OtherDocuments { get; }
+    internal IReadOnlyList<DocumentFile> OtherDocuments { get; }
 
-    public DocumentFile? Readme => Core(ReadmeFile);
+    internal DocumentFile? Readme => Core(ReadmeFile);
 
-    public DocumentFile? ImplementationLog => Core(ImplementationLogFile);
+    internal DocumentFile? ImplementationLog => Core(ImplementationLogFile);
 
-    public DocumentFile? TestCases => Core(TestCasesFile);
+    internal DocumentFile? TestCases => Core(TestCasesFile);
 
     private (FieldFact? Field, ReadmeStatus? Status)? _status;
 
     /// <summary>The README's status field (front matter <c>status:</c> first, then the first <c>Status:</c> line).</summary>
-    public FieldFact? StatusField => ReadStatus().Field;
+    internal FieldFact? StatusField => ReadStatus().Field;
 
     /// <summary>The recognised status; read once, after the files are loaded (every rule asks for it).</summary>
     public ReadmeStatus? Status => ReadStatus().Status;
@@ -104,7 +104,7 @@ public sealed class MetaIssueFolder
     private IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>>? _withoutFolder;
 
     /// <summary>Attempt numbers that entries or links refer to but no <c>NNN-slug</c> folder holds (read once, after loading).</summary>
-    public IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>> ReferencedWithoutFolder =>
+    internal IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>> ReferencedWithoutFolder =>
         _withoutFolder ??= AttemptReferenceIndex.WithoutFolder(this);
 
     /// <summary>The misnamed folder that meant to be this attempt (<c>01-caching</c> for 1), or null.</summary>
@@ -121,7 +121,7 @@ public sealed class MetaIssueFolder
 
     public int NextAttemptNumber => (NumberedAttempts.Select(a => a.Number!.Value).DefaultIfEmpty(0).Max()) + 1;
 
-    public IEnumerable<DocumentFile> Documents =>
+    internal IEnumerable<DocumentFile> Documents =>
         CoreDocuments.Values
             .Concat(Attempts.SelectMany(a => new[] { a.SolutionApproach, a.AttemptResults }).OfType<DocumentFile>())
             .Concat(OtherDocuments);
@@ -138,4 +138,4 @@ public sealed class MetaIssueFolder
 }
 
 /// <summary>A file found where the method expects a folder: an attempt folder in attempts/, or attempts/ itself; and why.</summary>
-public sealed record MisplacedEntry(string FullPath, string Message);
+internal sealed record MisplacedEntry(string FullPath, string Message);

@@ -5,7 +5,7 @@ using MetaIssue.Text;
 namespace MetaIssue.Model;
 
 /// <summary>Where the method records an attempt's outcome, in the order the checker trusts them.</summary>
-public enum OutcomeSource
+internal enum OutcomeSource
 {
     /// <summary>The outcome field of attempt-results.md (<c>**Status:** ❌ Failed</c>).</summary>
     AttemptResults,
@@ -16,7 +16,7 @@ public enum OutcomeSource
 }
 
 /// <summary>One place that states an attempt's outcome: the file, the value as written and where it stands.</summary>
-public sealed record OutcomeCopy(OutcomeSource Source, DocumentFile File, string Value, AttemptOutcome Outcome, SourceRange Range)
+internal sealed record OutcomeCopy(OutcomeSource Source, DocumentFile File, string Value, AttemptOutcome Outcome, SourceRange Range)
 {
     /// <summary>How a message names this copy, e.g. <c>implementation-log.md</c>.</summary>
     public string Place => Source switch
@@ -28,14 +28,14 @@ public sealed record OutcomeCopy(OutcomeSource Source, DocumentFile File, string
 }
 
 /// <summary>A PASS or FAIL written for one attempt in test-cases.md (<c>- Attempt 003: 380ms (PASS)</c>).</summary>
-public readonly record struct TestVerdict(int Attempt, bool Passed, SourceRange Range);
+internal readonly record struct TestVerdict(int Attempt, bool Passed, SourceRange Range);
 
 /// <summary>
 /// Reads the copies of each attempt's outcome that a meta-issue's core files hold. The method's guide records an
 /// outcome in the implementation log (<c>**Result:** ❌ Failed (2% improvement)</c>), in the README timeline and as
 /// PASS/FAIL lines in test-cases.md; attempt-results.md may add a Status field but the guide's own example has none.
 /// </summary>
-public static class OutcomeCopies
+internal static class OutcomeCopies
 {
     private static readonly string[] TimelineColumns = { "result", "outcome", "status", "verdict" };
 

@@ -1,9 +1,13 @@
 namespace MetaIssue.Reporting;
 
+/// <summary>What <see cref="MarkedSection.Write"/> did to the file.</summary>
 public enum MarkedSectionOutcome
 {
+    /// <summary>The file did not exist: written with a title and the markers around the content.</summary>
     Created,
+    /// <summary>The text between the markers was replaced; everything around them kept byte for byte.</summary>
     Updated,
+    /// <summary>The markers already held the content: nothing written.</summary>
     Unchanged,
     /// <summary>The file exists without the markers: nothing written, the user decides where the overview goes.</summary>
     MissingMarkers,
@@ -15,9 +19,12 @@ public enum MarkedSectionOutcome
 /// </summary>
 public static class MarkedSection
 {
+    /// <summary>The line that opens the generated section.</summary>
     public const string Start = "<!-- metaissue:overview:start -->";
+    /// <summary>The line that closes the generated section.</summary>
     public const string End = "<!-- metaissue:overview:end -->";
 
+    /// <summary>The advice shown when a file lacks the markers (<see cref="MarkedSectionOutcome.MissingMarkers"/>).</summary>
     public static string HowToAddMarkers =>
         $"add the two lines '{Start}' and '{End}' where the overview should go";
 
@@ -33,6 +40,11 @@ public static class MarkedSection
         return Locate(text) is var (from, to) ? text.Substring(from, to - from) : null;
     }
 
+    /// <summary>Puts <paramref name="content"/> (line ends normalised to <c>\n</c>) between the markers of the file at
+    /// <paramref name="path"/>, creating the file with the heading <paramref name="title"/> when it is missing. Writes
+    /// atomically and only when the content differs; a file without both markers is left alone. Not safe against
+    /// another writer of the same file at the same moment (the last rename wins).</summary>
+    /// <exception cref="IOException">The file cannot be read or written.</exception>
     public static MarkedSectionOutcome Write(string path, string content, string title)
     {
         var body = "\n" + content.Replace("\r\n", "\n").TrimEnd('\n') + "\n";

@@ -12,6 +12,9 @@ namespace MetaIssue.Reporting;
 /// </summary>
 public static class Overview
 {
+    /// <summary>The overview Markdown for <paramref name="result"/>: the table and the gantt chart, with links relative to the
+    /// folder of <paramref name="overviewPath"/> (a file path; it is not read or written). Pure: the same result gives the
+    /// same text, so it may be called from any thread.</summary>
     public static string Render(CheckResult result, string overviewPath)
     {
         var tree = result.Tree;

@@ -14,9 +14,15 @@ namespace MetaIssue.Reporting;
 /// </summary>
 public static class SarifLog
 {
+    /// <summary>The SARIF 2.1.0 JSON schema the log declares.</summary>
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    /// <summary>The base id of the repository root; every result location is relative to it.</summary>
     public const string SourceRoot = "%SRCROOT%";
 
+    /// <summary>Writes the log of <paramref name="result"/> to <paramref name="stream"/> as indented UTF-8 JSON, leaving out the
+    /// codes in <see cref="SarifSettings.Suppressed"/>; a finding with a fix carries it as SARIF replacements (the
+    /// edited files are read for their offsets). Stateless: safe on several threads with different streams.</summary>
+    /// <exception cref="IOException">Writing to <paramref name="stream"/> failed.</exception>
     public static void Write(Stream stream, CheckResult result, SarifSettings settings)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -174,10 +180,13 @@ public static class SarifLog
 /// <summary>What the SARIF log says about the tool, and how the build configured the codes.</summary>
 public sealed class SarifSettings
 {
+    /// <summary>The version written as the tool driver's version (the package version).</summary>
     public string ToolVersion { get; set; } = "0.0.0";
 
+    /// <summary>The tool's home page, written as the driver's information URI.</summary>
     public string InformationUri { get; set; } = "https://github.com/metaissue/MetaIssue";
 
+    /// <summary>Where the rule pages are (<c>{base}/MI012.md</c>); empty for no help URIs.</summary>
     public string HelpLinkBase { get; set; } = string.Empty;
 
     /// <summary>Codes silenced with NoWarn: left out of the log, as they are left out of the build output.</summary>

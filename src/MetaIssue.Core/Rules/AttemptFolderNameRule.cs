@@ -6,7 +6,7 @@ using MetaIssue.Conventions;
 namespace MetaIssue.Rules;
 
 /// <summary>MI002: attempt folders are named NNN-slug, and attempts/ holds folders, not loose files.</summary>
-public sealed class AttemptFolderNameRule : MetaIssueRule
+internal sealed class AttemptFolderNameRule : MetaIssueRule
 {
     /// <summary>MI002's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -12,7 +12,7 @@ namespace MetaIssue.Rules;
 /// and no attempt that does not exist (an outcome that disagrees is MI017). Attempts still in
 /// progress may be listed or not: templates cannot add rows, and the row is due once the outcome is known.
 /// </summary>
-public sealed class AttemptListRule : MetaIssueRule
+internal sealed class AttemptListRule : MetaIssueRule
 {
     /// <summary>MI013's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -13,7 +13,7 @@ namespace MetaIssue.Rules;
 /// instead of advising a rename. An attempt that entries or links refer to but no folder holds is one finding at its
 /// first reference, listing the others.
 /// </summary>
-public sealed class AttemptNumberingRule : MetaIssueRule
+internal sealed class AttemptNumberingRule : MetaIssueRule
 {
     /// <summary>MI003's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -10,7 +10,7 @@ namespace MetaIssue.Rules;
 /// or a fragment every browser defines (<c>#top</c>, the empty one). Fragments of other files (<c>#L10</c>,
 /// <c>#L10-L20</c> line anchors of code files on GitHub) and of folders are not judged.
 /// </summary>
-public sealed class BrokenAnchorRule : Rule
+internal sealed class BrokenAnchorRule : Rule
 {
     /// <summary>MI031's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

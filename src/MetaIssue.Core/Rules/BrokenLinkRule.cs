@@ -11,7 +11,7 @@ namespace MetaIssue.Rules;
 /// existing file or folder inside the repository. External URLs are not checked; links out of the repository are
 /// reported, never followed.
 /// </summary>
-public sealed class BrokenLinkRule : Rule
+internal sealed class BrokenLinkRule : Rule
 {
     /// <summary>MI030's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -8,7 +8,7 @@ namespace MetaIssue.Rules;
 /// What rules share: the tree (with its model-level indexes), the tree's links (resolved once, see
 /// <see cref="TreeLinks"/>), and how paths are shown in messages.
 /// </summary>
-public sealed class CheckContext
+internal sealed class CheckContext
 {
     public CheckContext(DocsTree tree, CheckerOptions options)
     {

@@ -6,7 +6,7 @@ using MetaIssue.Text;
 namespace MetaIssue.Rules;
 
 /// <summary>Collects the diagnostics of a run. Not thread-safe: rules run one after the other.</summary>
-public sealed class DiagnosticSink
+internal sealed class DiagnosticSink
 {
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly List<MetaIssueFolder?> _producers = new();
@@ -31,7 +31,7 @@ public sealed class DiagnosticSink
 }
 
 /// <summary>A <see cref="DiagnosticSink"/> bound to one rule, so rules only say where and what.</summary>
-public readonly struct RuleSink
+internal readonly struct RuleSink
 {
     private readonly RuleDescriptor _rule;
     private readonly DiagnosticSink _sink;

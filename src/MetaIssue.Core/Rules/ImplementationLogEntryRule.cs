@@ -10,7 +10,7 @@ namespace MetaIssue.Rules;
 /// MI014: implementation-log.md has an entry (a heading, a table row or a line that starts with the attempt) for every
 /// completed attempt. An attempt still in progress is not yet due: templates cannot append to the log.
 /// </summary>
-public sealed class ImplementationLogEntryRule : MetaIssueRule
+internal sealed class ImplementationLogEntryRule : MetaIssueRule
 {
     /// <summary>MI014's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -9,7 +9,7 @@ using MetaIssue.Model;
 namespace MetaIssue.Rules;
 
 /// <summary>MI021: when a lesson links to a meta-issue, the meta-issue's README links back to that lesson.</summary>
-public sealed class LessonBacklinkRule : MetaIssueRule
+internal sealed class LessonBacklinkRule : MetaIssueRule
 {
     /// <summary>MI021's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -12,7 +12,7 @@ namespace MetaIssue.Rules;
 /// <c>--issue</c>. Each gets one warning at the folder with the <c>git mv</c> command, run from the repository root,
 /// that puts it where it belongs.
 /// </summary>
-public sealed class MisplacedMetaIssueRule : Rule
+internal sealed class MisplacedMetaIssueRule : Rule
 {
     /// <summary>MI006's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

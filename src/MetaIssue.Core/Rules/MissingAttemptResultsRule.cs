@@ -9,7 +9,7 @@ namespace MetaIssue.Rules;
 /// MI005: an attempt that is over has its results. Over means the meta-issue is closed or a later attempt exists
 /// (for a missing attempt-results.md) or has started (for results that still record no outcome).
 /// </summary>
-public sealed class MissingAttemptResultsRule : MetaIssueRule
+internal sealed class MissingAttemptResultsRule : MetaIssueRule
 {
     /// <summary>MI005's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -4,7 +4,7 @@ using MetaIssue.Model;
 namespace MetaIssue.Rules;
 
 /// <summary>MI001: README.md, description.md, implementation-log.md and test-cases.md all exist.</summary>
-public sealed class MissingCoreFileRule : MetaIssueRule
+internal sealed class MissingCoreFileRule : MetaIssueRule
 {
     /// <summary>MI001's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

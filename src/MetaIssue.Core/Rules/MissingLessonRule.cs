@@ -6,7 +6,7 @@ using MetaIssue.Text;
 namespace MetaIssue.Rules;
 
 /// <summary>MI020: a closed meta-issue has a lesson under the lessons root that links to it.</summary>
-public sealed class MissingLessonRule : MetaIssueRule
+internal sealed class MissingLessonRule : MetaIssueRule
 {
     /// <summary>MI020's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

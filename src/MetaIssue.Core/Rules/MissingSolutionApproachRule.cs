@@ -4,7 +4,7 @@ using MetaIssue.Model;
 namespace MetaIssue.Rules;
 
 /// <summary>MI004: every attempt folder has a solution-approach.md.</summary>
-public sealed class MissingSolutionApproachRule : MetaIssueRule
+internal sealed class MissingSolutionApproachRule : MetaIssueRule
 {
     /// <summary>MI004's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

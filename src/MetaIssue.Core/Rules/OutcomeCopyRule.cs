@@ -13,7 +13,7 @@ namespace MetaIssue.Rules;
 /// stands with the value to write. Test-case verdicts contradict the outcome only when all of them do: a success whose
 /// every verdict is FAIL, or a failure whose every verdict is PASS (one failing test of a success is a known limit).
 /// </summary>
-public sealed class OutcomeCopyRule : MetaIssueRule
+internal sealed class OutcomeCopyRule : MetaIssueRule
 {
     /// <summary>MI017's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -11,7 +11,7 @@ namespace MetaIssue.Rules;
 /// MI010: the README has a status field with a recognised value. The suggestion comes from what the checker knows:
 /// the word the user meant (<see cref="StatusVocabulary.Suggest"/>), with the successful attempt for Resolved.
 /// </summary>
-public sealed class ReadmeStatusRule : MetaIssueRule
+internal sealed class ReadmeStatusRule : MetaIssueRule
 {
     /// <summary>MI010's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

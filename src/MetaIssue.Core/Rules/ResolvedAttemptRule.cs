@@ -9,7 +9,7 @@ namespace MetaIssue.Rules;
 /// MI011: a Resolved README names the attempt that resolved it (in the status, else in its Resolution section),
 /// and that attempt exists and succeeded.
 /// </summary>
-public sealed class ResolvedAttemptRule : MetaIssueRule
+internal sealed class ResolvedAttemptRule : MetaIssueRule
 {
     /// <summary>MI011's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -12,7 +12,7 @@ namespace MetaIssue.Rules;
 /// Adding a rule means: its file, its entry in <see cref="RuleCatalog.Rules"/>, its
 /// help page under docs/rules/ and its tests.
 /// </summary>
-public abstract class Rule
+internal abstract class Rule
 {
     public abstract RuleDescriptor Descriptor { get; }
 

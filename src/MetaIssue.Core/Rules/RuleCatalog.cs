@@ -9,7 +9,7 @@ namespace MetaIssue.Rules;
 public static class RuleCatalog
 {
     /// <summary>Every rule, in the order they run and are listed (help pages, SARIF <c>tool.driver.rules</c>).</summary>
-    public static IReadOnlyList<Rule> Rules { get; } = new Rule[]
+    internal static IReadOnlyList<Rule> Rules { get; } = new Rule[]
     {
         new MissingCoreFileRule(),
         new AttemptFolderNameRule(),

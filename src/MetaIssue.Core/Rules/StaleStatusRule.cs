@@ -7,7 +7,7 @@ using MetaIssue.Conventions;
 namespace MetaIssue.Rules;
 
 /// <summary>MI012: a README that still says the meta-issue is open although its latest attempt succeeded.</summary>
-public sealed class StaleStatusRule : MetaIssueRule
+internal sealed class StaleStatusRule : MetaIssueRule
 {
     /// <summary>MI012's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

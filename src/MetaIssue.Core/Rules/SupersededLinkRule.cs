@@ -6,7 +6,7 @@ using MetaIssue.Conventions;
 namespace MetaIssue.Rules;
 
 /// <summary>MI022: a Superseded meta-issue's README links to the meta-issue that supersedes it.</summary>
-public sealed class SupersededLinkRule : MetaIssueRule
+internal sealed class SupersededLinkRule : MetaIssueRule
 {
     /// <summary>MI022's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -10,7 +10,7 @@ namespace MetaIssue.Rules;
 /// MI015: test-cases.md records a result for every completed attempt: an entry naming the attempt that says more
 /// than an unfilled prompt (<c>- Attempt 002: [Result]</c> does not count yet).
 /// </summary>
-public sealed class TestResultsRecordedRule : MetaIssueRule
+internal sealed class TestResultsRecordedRule : MetaIssueRule
 {
     /// <summary>MI015's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

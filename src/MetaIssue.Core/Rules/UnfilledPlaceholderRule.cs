@@ -8,7 +8,7 @@ namespace MetaIssue.Rules;
 /// MI016: documents that should be finished hold no template prompts: a completed attempt's attempt-results.md, and
 /// every core file of a closed meta-issue and each lesson that links to it. Open work may keep its prompts.
 /// </summary>
-public sealed class UnfilledPlaceholderRule : MetaIssueRule
+internal sealed class UnfilledPlaceholderRule : MetaIssueRule
 {
     /// <summary>MI016's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

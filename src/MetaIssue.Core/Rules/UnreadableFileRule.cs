@@ -5,7 +5,7 @@ using MetaIssue.Markdown;
 namespace MetaIssue.Rules;
 
 /// <summary>MI900: files that could not be read or parsed, and folders that could not be listed or were not followed.</summary>
-public sealed class UnreadableFileRule : Rule
+internal sealed class UnreadableFileRule : Rule
 {
     /// <summary>MI900's code, title, description and message format: the source of its catalogue entry and help page.</summary>
     public static readonly RuleDescriptor Definition = new(

@@ -10,7 +10,7 @@ namespace MetaIssue.Scanning;
 /// It never follows folder links (a link loop cannot trap it), never writes, and turns every I/O failure into a
 /// <see cref="ScanProblem"/> so the rest of the tree is still checked.
 /// </summary>
-public static class DocsTreeReader
+internal static class DocsTreeReader
 {
     private const int MaxFolderDepth = 24;
 

@@ -58,9 +58,9 @@ public sealed class RepositoryConfig
     public string? LessonsRoot { get; private set; }
 
     /// <summary>The team's status and outcome words (none when the file has no vocabulary).</summary>
-    public ExtraWords Words { get; private set; } = ExtraWords.None;
+    internal ExtraWords Words { get; private set; } = ExtraWords.None;
 
-    public IReadOnlyList<ConfigProblem> Problems => _problems;
+    internal IReadOnlyList<ConfigProblem> Problems => _problems;
 
     /// <summary>Reads <c>.metaissue.json</c> under <paramref name="repositoryRoot"/>; a missing file is an empty configuration.</summary>
     public static RepositoryConfig Read(string repositoryRoot)

@@ -15,7 +15,7 @@ namespace MetaIssue.Scanning;
 /// folder links, build output or dependency folders (<see cref="SkippedNames"/>), template sources (a folder holding
 /// <see cref="TemplateConfigFolder"/>), the lessons root, or the meta-issues the tree reader already reads.
 /// </summary>
-public static class StrayMetaIssueFinder
+internal static class StrayMetaIssueFinder
 {
     /// <summary>Deepest folder looked at, the repository root being 0: <c>docs/meta-issues/docs/meta-issues/x</c> is 5.</summary>
     public const int MaxDepth = 6;

@@ -8,7 +8,7 @@ namespace MetaIssue.Templates;
 /// under <c>TemplateSources/&lt;template folder&gt;/&lt;path&gt;</c>, so the fixes and the tool write exactly what the
 /// templates write.
 /// </summary>
-public static class TemplateSources
+internal static class TemplateSources
 {
     private const string Prefix = "TemplateSources/";
     private static readonly Assembly Assembly = typeof(TemplateSources).Assembly;

@@ -5,7 +5,7 @@ namespace MetaIssue.Text;
 /// substitutions and swaps of two neighbouring characters that turn one string into the other, no substring edited
 /// twice. Ordinal, per UTF-16 code unit.
 /// </summary>
-public static class EditDistance
+internal static class EditDistance
 {
     /// <summary>
     /// The distance between <paramref name="a"/> and <paramref name="b"/>, or <paramref name="limit"/> when it is

@@ -7,7 +7,7 @@ namespace MetaIssue.Text;
 /// Percent-encoding (RFC 3986, 2.1) of chosen code points as their UTF-8 bytes, <c>%XX</c> in upper-case hex, so a
 /// printed link or fragment can be read and pasted: browsers and GitHub decode it back to the same text.
 /// </summary>
-public static class PercentEncoding
+internal static class PercentEncoding
 {
     /// <summary>
     /// <paramref name="text"/> with every code point for which <paramref name="mustEncode"/> is true (called with the
