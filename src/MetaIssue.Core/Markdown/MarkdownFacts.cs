@@ -5,7 +5,7 @@ namespace MetaIssue.Markdown;
 /// Everything the rules need to know about one Markdown file, extracted from its syntax tree in a single walk.
 /// Plain data with resolved positions, so it can be cached between builds without keeping the text or the tree.
 /// </summary>
-public sealed class MarkdownFacts
+internal sealed class MarkdownFacts
 {
     /// <summary>
     /// Facts kept as exact-size arrays (the empty lists, about half of them, as one shared empty array), their strings
@@ -113,9 +113,9 @@ public sealed class MarkdownFacts
     }
 }
 
-public readonly record struct HeadingFact(int Level, string Text, string Anchor, SourceRange Range);
+internal readonly record struct HeadingFact(int Level, string Text, string Anchor, SourceRange Range);
 
-public enum LinkKind
+internal enum LinkKind
 {
     Inline,
     Image,
@@ -126,9 +126,9 @@ public enum LinkKind
 }
 
 /// <summary>A link as written: <see cref="Url"/> is the raw destination, <see cref="Range"/> where to edit it.</summary>
-public readonly record struct LinkFact(LinkKind Kind, string Url, string Label, SourceRange Range);
+internal readonly record struct LinkFact(LinkKind Kind, string Url, string Label, SourceRange Range);
 
-public enum FieldOrigin
+internal enum FieldOrigin
 {
     FrontMatter,
     Line,
@@ -137,16 +137,16 @@ public enum FieldOrigin
 }
 
 /// <summary>A <c>Name: value</c> field. <see cref="ValueRange"/> covers the value (or the name when the value is empty).</summary>
-public readonly record struct FieldFact(string Name, string Value, FieldOrigin Origin, SourceRange ValueRange);
+internal readonly record struct FieldFact(string Name, string Value, FieldOrigin Origin, SourceRange ValueRange);
 
-public readonly record struct TableCellFact(string Text, SourceRange Range);
+internal readonly record struct TableCellFact(string Text, SourceRange Range);
 
 /// <summary>A table row; <see cref="Attempt"/> is the attempt its first cell names, if any.</summary>
-public sealed record TableRowFact(IReadOnlyList<TableCellFact> Cells, SourceRange Range, int? Attempt = null);
+internal sealed record TableRowFact(IReadOnlyList<TableCellFact> Cells, SourceRange Range, int? Attempt = null);
 
-public sealed record TableFact(TableRowFact Header, IReadOnlyList<TableRowFact> Rows, SourceRange Range);
+internal sealed record TableFact(TableRowFact Header, IReadOnlyList<TableRowFact> Rows, SourceRange Range);
 
-public enum MentionKind : byte
+internal enum MentionKind : byte
 {
     /// <summary>Anywhere in running text, or in a link to an attempt folder.</summary>
     Text,
@@ -164,9 +164,9 @@ public enum MentionKind : byte
 /// A mention of attempt <see cref="Number"/>. <see cref="HasContent"/> tells whether an entry says anything beyond
 /// the attempt's name and unfilled prompts (e.g. <c>- Attempt 002: [Result]</c> has none yet).
 /// </summary>
-public readonly record struct AttemptMention(int Number, MentionKind Kind, bool HasContent, SourceRange Range)
+internal readonly record struct AttemptMention(int Number, MentionKind Kind, bool HasContent, SourceRange Range)
 {
     public bool IsEntry => Kind != MentionKind.Text;
 }
 
-public readonly record struct PlaceholderFact(string Text, SourceRange Range);
+internal readonly record struct PlaceholderFact(string Text, SourceRange Range);

@@ -7,7 +7,7 @@ namespace MetaIssue.Rules;
 /// the lessons linking to it and what its own links resolve to, so an incremental check may reuse them while those
 /// are unchanged (see <see cref="CheckContext.Scope"/>).
 /// </summary>
-public abstract class MetaIssueRule : Rule
+internal abstract class MetaIssueRule : Rule
 {
     public sealed override void Check(CheckContext context, RuleSink report)
     {
