@@ -9,18 +9,9 @@ namespace MetaIssue.Build;
 /// It never fails the build by itself and never writes into the docs: at worst it logs one MI900 warning.
 /// Cancellable: Ctrl+C (MSBuild's <see cref="ICancelableTask.Cancel"/>) stops a long check at its next file or rule.
 /// </summary>
-public sealed class CheckMetaIssues : Task, ICancelableTask
+public sealed class CheckMetaIssues : MetaIssueTask, ICancelableTask
 {
     private readonly CancellationTokenSource cancellation = new();
-
-    /// <summary>The folder that repository-relative paths (roots, lessons, links starting with /) are relative to.</summary>
-    [Required]
-    public string RepositoryRoot { get; set; } = string.Empty;
-
-    /// <summary><c>;</c>-separated meta-issue roots, relative to <see cref="RepositoryRoot"/>.</summary>
-    public string Roots { get; set; } = "docs/meta-issues";
-
-    public string LessonsRoot { get; set; } = "docs/lessons-learned";
 
     /// <summary>
     /// Base URL of the rule pages; each warning links to <c>{base}/MIxxx.md</c>. Empty: the pages of the release this
@@ -30,9 +21,6 @@ public sealed class CheckMetaIssues : Task, ICancelableTask
 
     /// <summary>Where parsed files are cached between builds; empty to parse everything every build.</summary>
     public string CacheDirectory { get; set; } = string.Empty;
-
-    /// <summary>Largest Markdown file checked, in bytes; larger files are reported (MI900) instead.</summary>
-    public long MaxFileSize { get; set; }
 
     /// <summary>When set, a SARIF 2.1.0 log of the check is written there (relative paths: to the repository root).</summary>
     public string SarifLog { get; set; } = string.Empty;

@@ -72,11 +72,8 @@ internal static class CheckRunner
     /// The task's properties as the one settings record the checker, SARIF and the overview read.
     /// <paramref name="knownCodes"/>: every rule code, of which the engine is asked which it escalates.
     /// </summary>
-    internal static CheckSettings Settings(CheckMetaIssues task, IReadOnlyList<string> knownCodes) => new(task.RepositoryRoot)
+    internal static CheckSettings Settings(CheckMetaIssues task, IReadOnlyList<string> knownCodes) => task.ScopeSettings() with
     {
-        MetaIssueRoots = Split(task.Roots),
-        LessonsRoot = string.IsNullOrWhiteSpace(task.LessonsRoot) ? CheckerOptions.DefaultLessonsRoot : task.LessonsRoot,
-        MaxFileBytes = task.MaxFileSize > 0 ? task.MaxFileSize : CheckerOptions.DefaultMaxFileBytes,
         HelpLinkBase = task.EffectiveHelpLinkBase,
         SarifLog = task.SarifLog,
         OverviewFile = task.OverviewFile,
@@ -179,14 +176,7 @@ internal static class CheckRunner
         }
     }
 
-    private static HashSet<string> Codes(string codes) =>
-        new(codes.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim()).Where(c => c.Length > 0), StringComparer.OrdinalIgnoreCase);
-
-    private static IReadOnlyList<string> Split(string roots)
-    {
-        var list = roots.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
-        return list.Count > 0 ? list : new List<string> { CheckerOptions.DefaultMetaIssueRoot };
-    }
+    private static HashSet<string> Codes(string codes) => new(MetaIssueTask.Split(codes), StringComparer.OrdinalIgnoreCase);
 
 }
 

@@ -10,19 +10,8 @@ namespace MetaIssue.Build;
 /// Logs each changed file and a one-line summary; the target then runs the check again to show what is left.
 /// Writes only inside the meta-issue roots and the lessons root. Never throws: a failure is one MI900 warning.
 /// </summary>
-public sealed class FixMetaIssues : Task
+public sealed class FixMetaIssues : MetaIssueTask
 {
-    [Required]
-    public string RepositoryRoot { get; set; } = string.Empty;
-
-    /// <summary><c>;</c>-separated meta-issue roots, relative to <see cref="RepositoryRoot"/>.</summary>
-    public string Roots { get; set; } = "docs/meta-issues";
-
-    public string LessonsRoot { get; set; } = "docs/lessons-learned";
-
-    /// <summary>Largest Markdown file read, in bytes (0: the default).</summary>
-    public long MaxFileSize { get; set; }
-
     /// <summary><c>safe</c> (default) or <c>review</c>; anything else is refused (an MI900 error).</summary>
     public string Level { get; set; } = "safe";
 

@@ -15,12 +15,7 @@ internal static class FixRunner
 
     public static FixOutcome Run(FixMetaIssues task, FixApplicability level)
     {
-        var options = new CheckerOptions(task.RepositoryRoot)
-        {
-            MetaIssueRoots = task.Roots.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).Where(r => r.Length > 0).DefaultIfEmpty(CheckerOptions.DefaultMetaIssueRoot).ToList(),
-            LessonsRoot = string.IsNullOrWhiteSpace(task.LessonsRoot) ? CheckerOptions.DefaultLessonsRoot : task.LessonsRoot.Trim(),
-            MaxFileBytes = task.MaxFileSize > 0 ? task.MaxFileSize : CheckerOptions.DefaultMaxFileBytes,
-        };
+        var options = task.ScopeSettings().ToCheckerOptions(cacheDirectory: null);
 
         var run = MetaIssueFixer.Run(options, level, task.DryRun);
         var root = run.Before.Tree.RepositoryRoot;

@@ -93,12 +93,7 @@ public sealed partial class FixTargetTests(TemplateHiveFixture fixture)
     public async Task Hostile_input_under_MetaIssueFix_throws_nothing_and_touches_nothing_outside_the_roots()
     {
         using var repository = await SampleRepository.CreateAsync(fixture.Packages);
-        var cases = HostileCases.All.Where(c => !c.UnixOnly || !OperatingSystem.IsWindows()).ToList();
-        foreach (var hostile in cases)
-        {
-            HostileCases.PlantValidMetaIssue(repository, hostile.Folder);
-            hostile.Plant(repository, hostile.Folder);
-        }
+        HostileCases.PlantAll(repository);
 
         repository.Write("docs/notes/README.md", "# Notes\n\n**Status:** Sorta\n");
         var project = repository.AddProject("src/App");

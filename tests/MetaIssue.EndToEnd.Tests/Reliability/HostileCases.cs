@@ -91,6 +91,22 @@ internal static class HostileCases
         repository.Write($"{folder}/test-cases.md", "# Tests\n");
     }
 
+    /// <summary>
+    /// Plants every case this OS can make (each in its own otherwise valid meta-issue) and returns them, in
+    /// <see cref="All"/>'s order.
+    /// </summary>
+    public static IReadOnlyList<HostileCase> PlantAll(SampleRepository repository)
+    {
+        var cases = All.Where(c => !c.UnixOnly || !OperatingSystem.IsWindows()).ToList();
+        foreach (var hostile in cases)
+        {
+            PlantValidMetaIssue(repository, hostile.Folder);
+            hostile.Plant(repository, hostile.Folder);
+        }
+
+        return cases;
+    }
+
     public static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
 
     /// <summary>A path of 16 folders of 240 characters: about 3,900 bytes from the file system root.</summary>

@@ -18,12 +18,7 @@ public sealed class HostileInputTests(TemplateHiveFixture fixture)
     public async Task Hostile_inputs_give_coded_findings_and_never_break_the_build_or_touch_the_docs()
     {
         using var repository = await SampleRepository.CreateAsync(fixture.Packages);
-        var cases = HostileCases.All.Where(c => !c.UnixOnly || !OperatingSystem.IsWindows()).ToList();
-        foreach (var hostile in cases)
-        {
-            HostileCases.PlantValidMetaIssue(repository, hostile.Folder);
-            hostile.Plant(repository, hostile.Folder);
-        }
+        var cases = HostileCases.PlantAll(repository);
 
         repository.Write($"{Sentinel}/README.md", HostileCases.Readme("Sorta"));
         var project = repository.AddProject("src/App");
