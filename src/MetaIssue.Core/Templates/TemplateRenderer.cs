@@ -127,10 +127,21 @@ public sealed class TemplateRenderer
     internal static string ReplaceTokens(string text, IReadOnlyDictionary<string, string> tokens)
     {
         var ordered = tokens.Where(pair => pair.Key.Length > 0).OrderByDescending(pair => pair.Key.Length).ToArray();
+        var firstChars = ordered.Select(pair => pair.Key[0]).Distinct().ToArray();
         var output = new StringBuilder(text.Length);
         var i = 0;
         while (i < text.Length)
         {
+            // Only a position holding some token's first character can start a match: copy the run up to it at once.
+            var next = firstChars.Length == 0 ? -1 : text.AsSpan(i).IndexOfAny(firstChars);
+            if (next < 0)
+            {
+                output.Append(text, i, text.Length - i);
+                break;
+            }
+
+            output.Append(text, i, next);
+            i += next;
             var match = ordered.FirstOrDefault(pair => string.CompareOrdinal(text, i, pair.Key, 0, pair.Key.Length) == 0);
             if (match.Key is null)
             {

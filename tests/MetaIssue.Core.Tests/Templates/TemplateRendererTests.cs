@@ -74,6 +74,18 @@ public sealed class TemplateRendererTests
         Assert.Equal("007-%NNN%", TemplateRenderer.ReplaceTokens("%NNN%-%N%", tokens));
     }
 
+    [Theory]
+    [InlineData("plain text", "plain text")]
+    [InlineData("", "")]
+    [InlineData("50% of %N%, %NN% and %", "50% of 7, %NN% and %")]
+    [InlineData("%N%%N%", "77")]
+    [InlineData("ends with %N%", "ends with 7")]
+    public void Text_between_tokens_is_copied_unchanged(string text, string expected)
+    {
+        Assert.Equal(expected, TemplateRenderer.ReplaceTokens(text, new Dictionary<string, string> { ["%N%"] = "7" }));
+        Assert.Equal(text, TemplateRenderer.ReplaceTokens(text, new Dictionary<string, string>()));
+    }
+
     /// <summary>The files of an approved transcript: each "=== path" header, then the content and one blank line.</summary>
     private static Dictionary<string, string> ApprovedFiles(string snapshot, string prefix)
     {
