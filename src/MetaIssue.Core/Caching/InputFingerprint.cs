@@ -37,7 +37,8 @@ public static class InputFingerprint
             .Where(r => !string.IsNullOrWhiteSpace(r))
             .Select(r => PathText.Normalize(Path.Combine(root, r.Trim())))
             .Concat(new[] { PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim())) })
-            .Distinct(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
         var lessons = PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim()));
         var text = new StringBuilder(4096);
@@ -45,11 +46,12 @@ public static class InputFingerprint
         var config = Path.Combine(root, Scanning.RepositoryConfig.FileName);
         text.Append("config ").Append(Describe(config)).Append('\n'); // roots and words come from it: an edit re-checks
         var metaIssues = new HashSet<string>(StringComparer.Ordinal);
+        var now = DateTime.UtcNow;
         foreach (var folder in folders)
         {
             text.Append("root ").Append(folder).Append('\n');
             var isLessons = string.Equals(folder, lessons, StringComparison.Ordinal);
-            Walk(new DirectoryInfo(folder), string.Empty, 0, text, isLessons ? null : metaIssues);
+            Walk(folder, string.Empty, 0, now, text, isLessons ? null : name => metaIssues.Add(name));
         }
 
         // A meta-issue written outside the roots changes nothing below them, yet must end a replay: the bounded
@@ -78,55 +80,90 @@ public static class InputFingerprint
     /// file's status read on every call: a folder's last write time changes when an entry is added, removed or renamed
     /// in it, but not when a file in it is rewritten in place, so an unchanged folder time proves nothing about the
     /// contents of its files, and skipping their status on its word would replay stale findings after an edit.
-    /// Subfolders of a root (depth 1) that are meta-issues go to <paramref name="metaIssues"/> when it is given.
+    /// Subfolders of a root (depth 1) that are meta-issues go to <paramref name="foundMetaIssue"/> when it is given.
+    /// <paramref name="nowUtc"/>: when the fingerprint began; a file written since then or shortly before is racy.
+    /// The subfolders of a root are walked in parallel (the walk waits on one status call after another), each into
+    /// its own text, appended in the listing's order, so the text is the same as a walk on one thread.
     /// </summary>
-    private static void Walk(DirectoryInfo folder, string relative, int depth, StringBuilder text, ISet<string>? metaIssues)
+    private static void Walk(string folder, string relative, int depth, DateTime nowUtc, StringBuilder text, Action<string>? foundMetaIssue)
     {
-        FileSystemInfo[] entries;
-        try
+        var entries = TreeListing.List(folder);
+        if (entries is null)
         {
-            if (!folder.Exists)
-            {
-                text.Append(relative).Append("|absent\n");
-                return;
-            }
-
-            entries = folder.GetFileSystemInfos();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            text.Append(relative).Append("|unlistable\n");
+            text.Append(relative).Append(Directory.Exists(folder) ? "|unlistable\n" : "|absent\n");
             return;
         }
 
-        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        if (depth == 1 && metaIssues is not null && StrayMetaIssueFinder.IsMetaIssueFolder(entries.Select(e => e.Name)))
+        if (depth == 1 && foundMetaIssue is not null && StrayMetaIssueFinder.IsMetaIssueFolder(entries.Select(e => e.Name)))
         {
-            metaIssues.Add(PathText.Normalize(folder.FullName));
+            foundMetaIssue(folder);
         }
 
-        foreach (var entry in entries)
+        var subtrees = depth == 0 ? WalkSubfolders(folder, entries, nowUtc, foundMetaIssue) : null;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.Name.StartsWith(".", StringComparison.Ordinal))
             {
                 continue;
             }
 
             var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
-            if (entry is DirectoryInfo sub)
+            text.Append(path);
+            if (entry.IsFolder)
             {
-                var linked = (sub.Attributes & FileAttributes.ReparsePoint) != 0;
-                text.Append(path).Append(linked ? "|linked folder" : "/").Append(Mode(sub)).Append('\n');
-                if (!linked && depth < MaxDepth)
+                text.Append(entry.IsLink ? "|linked folder" : "/").Append(ModeText(entry)).Append('\n');
+                if (subtrees?[i] is { } subtree)
                 {
-                    Walk(sub, path, depth + 1, text, metaIssues);
+                    text.Append(subtree);
                 }
+                else if (!entry.IsLink && depth < MaxDepth)
+                {
+                    Walk(folder + Path.DirectorySeparatorChar + entry.Name, path, depth + 1, nowUtc, text, foundMetaIssue);
+                }
+            }
+            else if (entry.Absent || entry.Unknown)
+            {
+                text.Append(entry.Absent ? "|absent\n" : "|unknown\n");
             }
             else
             {
-                text.Append(path).Append('|').Append(Describe((FileInfo)entry)).Append('\n');
+                text.Append('|').Append(entry.Length).Append('|').Append(entry.LastWriteUtc.Ticks).Append(ModeText(entry));
+                if (IsRacy(entry.LastWriteUtc, nowUtc))
+                {
+                    text.Append("|racy ").Append(Guid.NewGuid().ToString("N"));
+                }
+
+                text.Append('\n');
             }
         }
+    }
+
+    /// <summary>The text of each subfolder of a root that <see cref="Walk"/> enters (null for other entries), walked in parallel.</summary>
+    private static StringBuilder?[] WalkSubfolders(string root, List<TreeListing.Entry> entries, DateTime nowUtc, Action<string>? foundMetaIssue)
+    {
+        var subtrees = new StringBuilder?[entries.Count];
+        var found = new object();
+        Action<string>? report = foundMetaIssue is null ? null : folder =>
+        {
+            lock (found)
+            {
+                foundMetaIssue(folder);
+            }
+        };
+
+        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var entry = entries[i];
+            if (entry.IsFolder && !entry.IsLink && !entry.Name.StartsWith(".", StringComparison.Ordinal))
+            {
+                var text = new StringBuilder(2048);
+                Walk(root + Path.DirectorySeparatorChar + entry.Name, entry.Name, 1, nowUtc, text, report);
+                subtrees[i] = text;
+            }
+        });
+
+        return subtrees;
     }
 
     private static string Describe(string path)
@@ -171,6 +208,9 @@ public static class InputFingerprint
         return string.Empty;
 #endif
     }
+
+    private static string ModeText(TreeListing.Entry entry) =>
+        entry.Unknown ? "|unknown" : entry.Mode < 0 ? string.Empty : "|" + entry.Mode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Hash(StringBuilder text)
     {
