@@ -33,13 +33,15 @@ internal static class NoOpProfile
         var cacheDirectory = Path.Combine(root, "obj", "metaissue-noop-profile");
         Directory.CreateDirectory(cacheDirectory);
         var fingerprint = InputFingerprint.OfTree(options);
-        LastCheckFile.Write(cacheDirectory, new LastCheck("key", fingerprint, options.MetaIssueRoots.ToList(), options.LessonsRoot, new[] { "MI001" }, Array.Empty<string>(), InputFingerprint.OfPaths(Array.Empty<string>()), Array.Empty<LoggedFinding>(), new ReplayedOutput("summary", null)));
+        LastCheckFile.Write(cacheDirectory, new LastCheck("key", fingerprint, options.MetaIssueRoots.ToList(), options.LessonsRoot, new[] { "MI001" }, Array.Empty<string>(), InputFingerprint.OfPaths(Array.Empty<string>()), Array.Empty<LoggedFinding>(), new ReplayedOutput("summary", null)) { Listings = InputFingerprint.ListingsOf(fingerprint) });
+        var listings = InputFingerprint.ListingsOf(fingerprint);
 
         var phases = new List<(string Name, Func<object> Action)>
         {
             ("LastCheckFile.FindReplayable (whole replay decision)", () => LastCheckFile.FindReplayable(cacheDirectory, "key", options) ?? throw new InvalidOperationException("no replay")),
             ("LastCheckFile.Read", () => LastCheckFile.Read(cacheDirectory)!),
-            ("InputFingerprint.OfTree (walk + stray search + hash)", () => InputFingerprint.OfTree(options)),
+            ("InputFingerprint.OfTree (listing every folder; walk + stray search + hash)", () => InputFingerprint.OfTree(options)),
+            ("InputFingerprint.OfTree (folders known from the last walk)", () => InputFingerprint.OfTree(options, listings, record: null) == fingerprint ? fingerprint : throw new InvalidOperationException("the known listings gave another fingerprint")),
             ("StrayMetaIssueFinder.Find (alone, nothing skipped)", () => StrayMetaIssueFinder.Find(root, roots, lessons)),
             ("listing only: names of every entry, no stat", () => Count(folders, stat: false)),
             ("listing + one stat per file (size, time)", () => Count(folders, stat: true)),

@@ -19,7 +19,7 @@ internal static class TreeListing
 
         public bool IsFolder { get; }
 
-        /// <summary>A folder that is a link (symbolic link, junction): listed as such, never entered.</summary>
+        /// <summary>A link (symbolic link, junction); a folder that is one is listed as such, never entered.</summary>
         public bool IsLink { get; set; }
 
         public long Length { get; set; }
@@ -63,6 +63,22 @@ internal static class TreeListing
         return entries;
     }
 
+    /// <summary>
+    /// The entries named in <paramref name="listing"/>, each looked up by path (one status call each, as in a
+    /// listing), in its order; for a folder whose entries are known not to have changed since they were listed.
+    /// </summary>
+    public static List<Entry> Known(string folder, FolderListing listing)
+    {
+        var entries = new List<Entry>(listing.Names.Length);
+        for (var i = 0; i < listing.Names.Length; i++)
+        {
+            var path = folder + Path.DirectorySeparatorChar + listing.Names[i];
+            entries.Add(Describe(listing.IsFolder[i] ? new DirectoryInfo(path) : new FileInfo(path)));
+        }
+
+        return entries;
+    }
+
     /// <summary>The entry of <paramref name="info"/>, whose status is read once (the listing's own, on .NET).</summary>
     private static Entry Describe(FileSystemInfo info)
     {
@@ -75,11 +91,11 @@ internal static class TreeListing
                 return entry;
             }
 
-            entry.IsLink = entry.IsFolder && (info.Attributes & FileAttributes.ReparsePoint) != 0;
+            entry.IsLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
+            entry.LastWriteUtc = info.LastWriteTimeUtc;
             if (info is FileInfo file)
             {
                 entry.Length = file.Length;
-                entry.LastWriteUtc = file.LastWriteTimeUtc;
             }
 
 #if NET7_0_OR_GREATER
