@@ -34,7 +34,7 @@ public static class InputFingerprint
     {
         var listings = new FolderListings();
         var fingerprint = OfTree(options, known: null, listings);
-        TakenListings.AddOrUpdate(fingerprint, listings);
+        TakenListings.Add(fingerprint, listings); // a new string on every call: never added twice
         return fingerprint;
     }
 
