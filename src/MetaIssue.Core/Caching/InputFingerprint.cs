@@ -99,15 +99,15 @@ public static class InputFingerprint
 
     /// <summary>
     /// Appends every entry below <paramref name="folder"/>: name, kind, and for files size, last write time and mode,
-    /// all from the listing's own entry data (one status per entry, no second look). Every folder is listed and every
-    /// file's status read on every call: a folder's last write time changes when an entry is added, removed or renamed
-    /// in it, but not when a file in it is rewritten in place, so an unchanged folder time proves nothing about the
-    /// contents of its files, and skipping their status on its word would replay stale findings after an edit.
-    /// Subfolders of a root (depth 1) that are meta-issues go to <paramref name="foundMetaIssue"/> when it is given.
-    /// A folder whose names are known at its current last write time (<paramref name="writtenUtc"/>) is not listed
-    /// again (see <see cref="FolderListing"/>). The subfolders of a root are walked in parallel (the walk waits on one
-    /// status call after another), each into its own text, appended in the listing's order, so the text is the same
-    /// as a walk on one thread.
+    /// from one status call per entry. Every file's status is read on every call: a folder's last write time changes
+    /// when an entry is added, removed or renamed in it, but not when a file in it is rewritten in place, so an
+    /// unchanged folder time vouches for the folder's names only, never for the contents of its files (trusting it
+    /// for those would replay stale findings after an edit). So a folder whose names are known at its current last
+    /// write time (<paramref name="writtenUtc"/>; see <see cref="FolderListing"/>) is not listed again, and its
+    /// entries are looked up by name. Subfolders of a root (depth 1) that are meta-issues go to
+    /// <paramref name="foundMetaIssue"/> when it is given. The subfolders of a root are walked in parallel (the walk
+    /// waits on one status call after another), each into its own text, appended in the listing's order, so the text
+    /// is the same as a walk on one thread.
     /// </summary>
     private static void Walk(string folder, DateTime writtenUtc, string relative, int depth, WalkState walk, StringBuilder text, Action<string>? foundMetaIssue)
     {
