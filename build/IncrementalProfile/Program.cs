@@ -10,6 +10,12 @@ using MetaIssue.Model;
 using MetaIssue.Rules;
 using MetaIssue.Scanning;
 
+if (args.Length > 0 && args[0] == "--no-op")
+{
+    NoOpProfile.Run(args[1..]);
+    return;
+}
+
 var root = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(Path.GetTempPath(), "metaissue-incremental-1000");
 var size = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
 var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;

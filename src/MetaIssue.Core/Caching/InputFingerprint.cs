@@ -32,12 +32,36 @@ public static class InputFingerprint
     /// <summary>The entries below the folders the tree reader lists; hidden entries are skipped, as the reader skips them.</summary>
     public static string OfTree(CheckerOptions options)
     {
+        var listings = new FolderListings();
+        var fingerprint = OfTree(options, known: null, listings);
+        TakenListings.Add(fingerprint, listings); // a new string on every call: never added twice
+        return fingerprint;
+    }
+
+    /// <summary>
+    /// The folder listings taken by the <see cref="OfTree(CheckerOptions)"/> call that returned this very string
+    /// (compared by reference), for a <see cref="LastCheck"/> to keep; null for any other string.
+    /// </summary>
+    internal static FolderListings? ListingsOf(string treeFingerprint) =>
+        TakenListings.TryGetValue(treeFingerprint, out var listings) ? listings : null;
+
+    // Keyed by the fingerprint string's identity and held no longer than the string itself.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, FolderListings> TakenListings = new();
+
+    /// <summary>
+    /// The fingerprint of <see cref="OfTree(CheckerOptions)"/>, the same text whichever way each folder's names are
+    /// learnt: a folder in <paramref name="known"/> at the same last write time is not listed again (its entries'
+    /// status is read by path); every other folder is listed. Listings worth keeping go to <paramref name="record"/>.
+    /// </summary>
+    internal static string OfTree(CheckerOptions options, FolderListings? known, FolderListings? record)
+    {
         var root = PathText.Normalize(options.RepositoryRoot);
         var folders = options.MetaIssueRoots
             .Where(r => !string.IsNullOrWhiteSpace(r))
             .Select(r => PathText.Normalize(Path.Combine(root, r.Trim())))
             .Concat(new[] { PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim())) })
-            .Distinct(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
         var lessons = PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim()));
         var text = new StringBuilder(4096);
@@ -45,11 +69,12 @@ public static class InputFingerprint
         var config = Path.Combine(root, Scanning.RepositoryConfig.FileName);
         text.Append("config ").Append(Describe(config)).Append('\n'); // roots and words come from it: an edit re-checks
         var metaIssues = new HashSet<string>(StringComparer.Ordinal);
+        var walk = new WalkState(DateTime.UtcNow, known, record);
         foreach (var folder in folders)
         {
             text.Append("root ").Append(folder).Append('\n');
             var isLessons = string.Equals(folder, lessons, StringComparison.Ordinal);
-            Walk(new DirectoryInfo(folder), string.Empty, 0, text, isLessons ? null : metaIssues);
+            Walk(folder, WriteTimeOf(folder), string.Empty, 0, walk, text, isLessons ? null : name => metaIssues.Add(name));
         }
 
         // A meta-issue written outside the roots changes nothing below them, yet must end a replay: the bounded
@@ -74,59 +99,154 @@ public static class InputFingerprint
 
     /// <summary>
     /// Appends every entry below <paramref name="folder"/>: name, kind, and for files size, last write time and mode,
-    /// all from the listing's own entry data (one status per entry, no second look). Every folder is listed and every
-    /// file's status read on every call: a folder's last write time changes when an entry is added, removed or renamed
-    /// in it, but not when a file in it is rewritten in place, so an unchanged folder time proves nothing about the
-    /// contents of its files, and skipping their status on its word would replay stale findings after an edit.
-    /// Subfolders of a root (depth 1) that are meta-issues go to <paramref name="metaIssues"/> when it is given.
+    /// from one status call per entry. Every file's status is read on every call: a folder's last write time changes
+    /// when an entry is added, removed or renamed in it, but not when a file in it is rewritten in place, so an
+    /// unchanged folder time vouches for the folder's names only, never for the contents of its files (trusting it
+    /// for those would replay stale findings after an edit). So a folder whose names are known at its current last
+    /// write time (<paramref name="writtenUtc"/>; see <see cref="FolderListing"/>) is not listed again, and its
+    /// entries are looked up by name. Subfolders of a root (depth 1) that are meta-issues go to
+    /// <paramref name="foundMetaIssue"/> when it is given. The subfolders of a root are walked in parallel (the walk
+    /// waits on one status call after another), each into its own text, appended in the listing's order, so the text
+    /// is the same as a walk on one thread.
     /// </summary>
-    private static void Walk(DirectoryInfo folder, string relative, int depth, StringBuilder text, ISet<string>? metaIssues)
+    private static void Walk(string folder, DateTime writtenUtc, string relative, int depth, WalkState walk, StringBuilder text, Action<string>? foundMetaIssue)
     {
-        FileSystemInfo[] entries;
-        try
+        var known = writtenUtc.Ticks > 0 ? walk.Known?.Find(folder, writtenUtc) : null;
+        var entries = known is not null ? TreeListing.Known(folder, known) : TreeListing.List(folder);
+        if (entries is null)
         {
-            if (!folder.Exists)
-            {
-                text.Append(relative).Append("|absent\n");
-                return;
-            }
-
-            entries = folder.GetFileSystemInfos();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            text.Append(relative).Append("|unlistable\n");
+            text.Append(relative).Append(Directory.Exists(folder) ? "|unlistable\n" : "|absent\n");
             return;
         }
 
-        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        if (depth == 1 && metaIssues is not null && StrayMetaIssueFinder.IsMetaIssueFolder(entries.Select(e => e.Name)))
+        Remember(folder, writtenUtc, known, entries, walk);
+        if (depth == 1 && foundMetaIssue is not null && StrayMetaIssueFinder.IsMetaIssueFolder(entries.Select(e => e.Name)))
         {
-            metaIssues.Add(PathText.Normalize(folder.FullName));
+            foundMetaIssue(folder);
         }
 
-        foreach (var entry in entries)
+        var subtrees = depth == 0 ? WalkSubfolders(folder, entries, walk, foundMetaIssue) : null;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.Name.StartsWith(".", StringComparison.Ordinal))
             {
                 continue;
             }
 
             var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
-            if (entry is DirectoryInfo sub)
+            text.Append(path);
+            if (entry.IsFolder)
             {
-                var linked = (sub.Attributes & FileAttributes.ReparsePoint) != 0;
-                text.Append(path).Append(linked ? "|linked folder" : "/").Append(Mode(sub)).Append('\n');
-                if (!linked && depth < MaxDepth)
+                text.Append(entry.IsLink ? "|linked folder" : "/").Append(ModeText(entry)).Append('\n');
+                if (subtrees?[i] is { } subtree)
                 {
-                    Walk(sub, path, depth + 1, text, metaIssues);
+                    text.Append(subtree);
                 }
+                else if (!entry.IsLink && depth < MaxDepth)
+                {
+                    Walk(folder + Path.DirectorySeparatorChar + entry.Name, WriteTimeOf(entry), path, depth + 1, walk, text, foundMetaIssue);
+                }
+            }
+            else if (entry.Absent || entry.Unknown)
+            {
+                text.Append(entry.Absent ? "|absent\n" : "|unknown\n");
             }
             else
             {
-                text.Append(path).Append('|').Append(Describe((FileInfo)entry)).Append('\n');
+                text.Append('|').Append(entry.Length).Append('|').Append(entry.LastWriteUtc.Ticks).Append(ModeText(entry));
+                if (IsRacy(entry.LastWriteUtc, walk.NowUtc))
+                {
+                    text.Append("|racy ").Append(Guid.NewGuid().ToString("N"));
+                }
+
+                text.Append('\n');
             }
         }
+    }
+
+    /// <summary>The text of each subfolder of a root that <see cref="Walk"/> enters (null for other entries), walked in parallel.</summary>
+    private static StringBuilder?[] WalkSubfolders(string root, List<TreeListing.Entry> entries, WalkState walk, Action<string>? foundMetaIssue)
+    {
+        var subtrees = new StringBuilder?[entries.Count];
+        var found = new object();
+        Action<string>? report = foundMetaIssue is null ? null : folder =>
+        {
+            lock (found)
+            {
+                foundMetaIssue(folder);
+            }
+        };
+
+        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var entry = entries[i];
+            if (entry.IsFolder && !entry.IsLink && !entry.Name.StartsWith(".", StringComparison.Ordinal))
+            {
+                var text = new StringBuilder(2048);
+                Walk(root + Path.DirectorySeparatorChar + entry.Name, WriteTimeOf(entry), entry.Name, 1, walk, text, report);
+                subtrees[i] = text;
+            }
+        });
+
+        return subtrees;
+    }
+
+    /// <summary>
+    /// Keeps the names of <paramref name="folder"/> for the next walk: those it was known by, or those just listed
+    /// when its last write time lies before the racy window (a later change then gives it another time) and no entry
+    /// is a link or could not be looked at.
+    /// </summary>
+    private static void Remember(string folder, DateTime writtenUtc, FolderListing? known, List<TreeListing.Entry> entries, WalkState walk)
+    {
+        if (walk.Record is null || writtenUtc.Ticks == 0)
+        {
+            return;
+        }
+
+        if (known is not null)
+        {
+            walk.Record.Add(folder, known);
+            return;
+        }
+
+        var shown = entries.Where(e => !e.Name.StartsWith(".", StringComparison.Ordinal)).ToList();
+        if (!IsRacy(writtenUtc, walk.NowUtc) && shown.All(e => !e.IsLink && !e.Absent && !e.Unknown))
+        {
+            walk.Record.Add(folder, new FolderListing(writtenUtc.Ticks, shown.Select(e => e.Name).ToArray(), shown.Select(e => e.IsFolder).ToArray()));
+        }
+    }
+
+    /// <summary>A folder's last write time from its entry; none (never matched or kept) when it could not be read.</summary>
+    private static DateTime WriteTimeOf(TreeListing.Entry folder) => folder.Absent || folder.Unknown ? default : folder.LastWriteUtc;
+
+    private static DateTime WriteTimeOf(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) ? Directory.GetLastWriteTimeUtc(folder) : default;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>What every folder of one walk shares: when it began (racy times are judged against it) and the listings.</summary>
+    private sealed class WalkState
+    {
+        public WalkState(DateTime nowUtc, FolderListings? known, FolderListings? record)
+        {
+            NowUtc = nowUtc;
+            Known = known;
+            Record = record;
+        }
+
+        public DateTime NowUtc { get; }
+
+        public FolderListings? Known { get; }
+
+        public FolderListings? Record { get; }
     }
 
     private static string Describe(string path)
@@ -171,6 +291,9 @@ public static class InputFingerprint
         return string.Empty;
 #endif
     }
+
+    private static string ModeText(TreeListing.Entry entry) =>
+        entry.Unknown ? "|unknown" : entry.Mode < 0 ? string.Empty : "|" + entry.Mode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Hash(StringBuilder text)
     {

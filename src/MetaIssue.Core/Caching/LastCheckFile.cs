@@ -36,6 +36,12 @@ public sealed record LastCheck(
     ReplayedOutput Output)
 {
     /// <summary>
+    /// The folder listings taken with <see cref="TreeFingerprint"/>: the next replay decision lists again only the
+    /// folders whose last write time has changed since (their entries' status is read either way).
+    /// </summary>
+    internal FolderListings? Listings { get; init; }
+
+    /// <summary>
     /// The record of a finished check. <paramref name="treeFingerprint"/> is taken before the check ran, over the roots
     /// of <paramref name="scope"/> (the options after <c>.metaissue.json</c>), so an edit made meanwhile shows as a
     /// change; <paramref name="outsidePaths"/> (those the rules consulted and the files the caller wrote or read) are
@@ -51,7 +57,10 @@ public sealed record LastCheck(
         ReplayedOutput output)
     {
         var outside = outsidePaths.Distinct(StringComparer.Ordinal).ToList();
-        return new LastCheck(hostKey, treeFingerprint, scope.MetaIssueRoots.ToList(), scope.LessonsRoot, knownCodes, outside, InputFingerprint.OfPaths(outside), findings, output);
+        return new LastCheck(hostKey, treeFingerprint, scope.MetaIssueRoots.ToList(), scope.LessonsRoot, knownCodes, outside, InputFingerprint.OfPaths(outside), findings, output)
+        {
+            Listings = InputFingerprint.ListingsOf(treeFingerprint),
+        };
     }
 
     /// <summary>
@@ -79,12 +88,13 @@ public sealed record ReplayedOutput(string Summary, string? OverviewMessage);
 public static class LastCheckFile
 {
     public const string FileName = "last-check.cache";
-    private const int Magic = 0x324C494D; // "MIL2": findings kept without their rules
+    private const int Magic = 0x334C494D; // "MIL3": findings kept without their rules, folder listings kept
 
     /// <summary>
     /// The last check, when the key <paramref name="hostKeyFor"/> gives for its <see cref="LastCheck.KnownCodes"/> is
     /// its <see cref="LastCheck.HostKey"/> and nothing it read below <paramref name="repositoryRoot"/> has changed
-    /// since; otherwise null. Costs one listing of the folders it read and a look at each outside path, no file content.
+    /// since; otherwise null. Costs a look at every entry of the folders it read (a listing only of the folders changed
+    /// since) and at each outside path, no file content.
     /// </summary>
     public static LastCheck? FindReplayable(string directory, string repositoryRoot, Func<IReadOnlyList<string>, string> hostKeyFor)
     {
@@ -95,7 +105,7 @@ public static class LastCheckFile
         }
 
         var scope = new CheckerOptions(repositoryRoot) { MetaIssueRoots = last.MetaIssueRoots, LessonsRoot = last.LessonsRoot };
-        return last.TreeFingerprint == InputFingerprint.OfTree(scope) && last.OutsideFingerprint == InputFingerprint.OfPaths(last.OutsidePaths)
+        return last.TreeFingerprint == InputFingerprint.OfTree(scope, last.Listings, record: null) && last.OutsideFingerprint == InputFingerprint.OfPaths(last.OutsidePaths)
             ? last
             : null;
     }
@@ -116,7 +126,8 @@ public static class LastCheckFile
             var outsideFingerprint = reader.ReadString();
             var findings = CacheFile.ReadList(reader, ReadFinding);
             var output = new ReplayedOutput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
-            return new LastCheck(hostKey, treeFingerprint, roots, lessons, codes, outsidePaths, outsideFingerprint, findings, output);
+            var listings = reader.ReadBoolean() ? FolderListings.Read(reader) : null;
+            return new LastCheck(hostKey, treeFingerprint, roots, lessons, codes, outsidePaths, outsideFingerprint, findings, output) { Listings = listings };
         });
 
     /// <summary>Writes the file atomically; returns false when it could not (the next build then checks in full).</summary>
@@ -137,6 +148,9 @@ public static class LastCheckFile
             {
                 writer.Write(overview);
             }
+
+            writer.Write(check.Listings is not null);
+            check.Listings?.Write(writer);
         });
 
     private static LoggedFinding ReadFinding(BinaryReader reader) => new(

@@ -126,8 +126,11 @@ internal static class StrayMetaIssueFinder
             && Entries(Path.Combine(folder, MetaIssueFolder.AttemptsFolder)).Any(e => AttemptNumber.CountDigits(e.Name) is > 0 and var digits && digits < e.Name.Length && e.Name[digits] == '-');
     }
 
-    /// <summary>A folder entry: its name, whether it is a folder (a link to one counts), and whether it is such a link.</summary>
-    private readonly record struct Entry(string Name, bool IsFolder, bool IsLink);
+    /// <summary>
+    /// A folder entry: its name, whether it is a folder (a link to one counts), and whether it is such a link. A class:
+    /// collections of it then share the runtime's precompiled code, where a struct's would be JIT-compiled in every build.
+    /// </summary>
+    private sealed record Entry(string Name, bool IsFolder, bool IsLink);
 
     /// <summary>
     /// The folder's entries. On .NET the names and kinds come from the directory listing itself (no per-file stat):
