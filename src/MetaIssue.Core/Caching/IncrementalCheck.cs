@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using MetaIssue.Diagnostics;
 using MetaIssue.IO;
 using MetaIssue.Links;
@@ -158,7 +156,7 @@ internal sealed class IncrementalCheck
     /// </summary>
     private string? StampOf(IEnumerable<DocumentFile> documents)
     {
-        var text = new StringBuilder();
+        using var hash = new TextHash();
         foreach (var document in documents)
         {
             if (document.Problem is not null || document.Stamp is not { } stamp
@@ -167,71 +165,63 @@ internal sealed class IncrementalCheck
                 return null;
             }
 
-            text.Append(document.FullPath).Append('\u001f').Append(stamp.Length).Append('\u001f').Append(stamp.Ticks).Append('\n');
+            hash.Field(document.FullPath).Field(stamp.Length).Field(stamp.Ticks).EndLine();
         }
 
-        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
+        return hash.Finish();
     }
 
     /// <summary>The settings, <c>.metaissue.json</c>'s bytes and the tree's shape: what no incremental check may see change.</summary>
     private static string KeyOf(DocsTree tree, CheckerOptions options)
     {
-        var text = new StringBuilder();
-        void Line(params object?[] parts) => text.Append(string.Join("\u001f", parts)).Append('\n');
-        Line(tree.RepositoryRoot, options.MaxFileBytes, tree.LessonsRoot, string.Join("\u001e", tree.MetaIssueRoots));
+        using var hash = new TextHash();
+        hash.Field(tree.RepositoryRoot).Field(options.MaxFileBytes).Field(tree.LessonsRoot).Field(string.Join("\u001e", tree.MetaIssueRoots)).EndLine();
         var config = Path.Combine(tree.RepositoryRoot, Scanning.RepositoryConfig.FileName);
-        Line("config", File.Exists(config) ? Hex(File.ReadAllBytes(config)) : "-");
+        hash.Field("config").Field(File.Exists(config) ? TextHash.Hex(File.ReadAllBytes(config)) : "-").EndLine();
         foreach (var issue in tree.MetaIssues)
         {
-            Line("issue", issue.FullPath, issue.RootRelativePath);
+            hash.Field("issue").Field(issue.FullPath).Field(issue.RootRelativePath).EndLine();
             foreach (var core in issue.CoreDocuments)
             {
-                Line("core", core.Key, core.Value.FullPath, core.Value.IsFolder);
+                hash.Field("core").Field(core.Key).Field(core.Value.FullPath).Field(core.Value.IsFolder ? 1 : 0).EndLine();
             }
 
             foreach (var attempt in issue.Attempts)
             {
-                Line("attempt", attempt.FullPath, attempt.SolutionApproach?.FullPath, attempt.AttemptResults?.FullPath);
+                hash.Field("attempt").Field(attempt.FullPath).Field(attempt.SolutionApproach?.FullPath).Field(attempt.AttemptResults?.FullPath).EndLine();
             }
 
             foreach (var other in issue.OtherDocuments)
             {
-                Line("other", other.FullPath);
+                hash.Field("other").Field(other.FullPath).EndLine();
             }
 
             foreach (var misplaced in issue.MisplacedEntries)
             {
-                Line("misplaced", misplaced.FullPath, misplaced.Message);
+                hash.Field("misplaced").Field(misplaced.FullPath).Field(misplaced.Message).EndLine();
             }
         }
 
         foreach (var lesson in tree.Lessons)
         {
-            Line("lesson", lesson.FullPath);
+            hash.Field("lesson").Field(lesson.FullPath).EndLine();
         }
 
         foreach (var problem in tree.Problems)
         {
-            Line("problem", problem.FullPath, problem.Message);
+            hash.Field("problem").Field(problem.FullPath).Field(problem.Message).EndLine();
         }
 
         foreach (var twin in tree.Twins)
         {
-            Line("twin", twin.Twin.FullPath, twin.Original.FullPath);
+            hash.Field("twin").Field(twin.Twin.FullPath).Field(twin.Original.FullPath).EndLine();
         }
 
         foreach (var stray in tree.StrayFolders)
         {
-            Line("stray", stray);
+            hash.Field("stray").Field(stray).EndLine();
         }
 
-        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
-    }
-
-    /// <summary>The SHA-256 of <paramref name="bytes"/>, in hex.</summary>
-    private static string Hex(byte[] bytes)
-    {
-        using var sha = SHA256.Create();
-        return BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", string.Empty);
+        return hash.Finish();
     }
 }
