@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MetaIssue.Diagnostics;
 using MetaIssue.IO;
 using MetaIssue.Links;
@@ -156,7 +158,7 @@ internal sealed class IncrementalCheck
     /// </summary>
     private string? StampOf(IEnumerable<DocumentFile> documents)
     {
-        using var hash = new TextHash();
+        var text = new StringBuilder();
         foreach (var document in documents)
         {
             if (document.Problem is not null || document.Stamp is not { } stamp
@@ -165,63 +167,71 @@ internal sealed class IncrementalCheck
                 return null;
             }
 
-            hash.Field(document.FullPath).Field(stamp.Length).Field(stamp.Ticks).EndLine();
+            text.Append(document.FullPath).Append('\u001f').Append(stamp.Length).Append('\u001f').Append(stamp.Ticks).Append('\n');
         }
 
-        return hash.Finish();
+        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>The settings, <c>.metaissue.json</c>'s bytes and the tree's shape: what no incremental check may see change.</summary>
     private static string KeyOf(DocsTree tree, CheckerOptions options)
     {
-        using var hash = new TextHash();
-        hash.Field(tree.RepositoryRoot).Field(options.MaxFileBytes).Field(tree.LessonsRoot).Field(string.Join("\u001e", tree.MetaIssueRoots)).EndLine();
+        var text = new StringBuilder();
+        void Line(params object?[] parts) => text.Append(string.Join("\u001f", parts)).Append('\n');
+        Line(tree.RepositoryRoot, options.MaxFileBytes, tree.LessonsRoot, string.Join("\u001e", tree.MetaIssueRoots));
         var config = Path.Combine(tree.RepositoryRoot, Scanning.RepositoryConfig.FileName);
-        hash.Field("config").Field(File.Exists(config) ? TextHash.Hex(File.ReadAllBytes(config)) : "-").EndLine();
+        Line("config", File.Exists(config) ? Hex(File.ReadAllBytes(config)) : "-");
         foreach (var issue in tree.MetaIssues)
         {
-            hash.Field("issue").Field(issue.FullPath).Field(issue.RootRelativePath).EndLine();
+            Line("issue", issue.FullPath, issue.RootRelativePath);
             foreach (var core in issue.CoreDocuments)
             {
-                hash.Field("core").Field(core.Key).Field(core.Value.FullPath).Field(core.Value.IsFolder ? 1 : 0).EndLine();
+                Line("core", core.Key, core.Value.FullPath, core.Value.IsFolder);
             }
 
             foreach (var attempt in issue.Attempts)
             {
-                hash.Field("attempt").Field(attempt.FullPath).Field(attempt.SolutionApproach?.FullPath).Field(attempt.AttemptResults?.FullPath).EndLine();
+                Line("attempt", attempt.FullPath, attempt.SolutionApproach?.FullPath, attempt.AttemptResults?.FullPath);
             }
 
             foreach (var other in issue.OtherDocuments)
             {
-                hash.Field("other").Field(other.FullPath).EndLine();
+                Line("other", other.FullPath);
             }
 
             foreach (var misplaced in issue.MisplacedEntries)
             {
-                hash.Field("misplaced").Field(misplaced.FullPath).Field(misplaced.Message).EndLine();
+                Line("misplaced", misplaced.FullPath, misplaced.Message);
             }
         }
 
         foreach (var lesson in tree.Lessons)
         {
-            hash.Field("lesson").Field(lesson.FullPath).EndLine();
+            Line("lesson", lesson.FullPath);
         }
 
         foreach (var problem in tree.Problems)
         {
-            hash.Field("problem").Field(problem.FullPath).Field(problem.Message).EndLine();
+            Line("problem", problem.FullPath, problem.Message);
         }
 
         foreach (var twin in tree.Twins)
         {
-            hash.Field("twin").Field(twin.Twin.FullPath).Field(twin.Original.FullPath).EndLine();
+            Line("twin", twin.Twin.FullPath, twin.Original.FullPath);
         }
 
         foreach (var stray in tree.StrayFolders)
         {
-            hash.Field("stray").Field(stray).EndLine();
+            Line("stray", stray);
         }
 
-        return hash.Finish();
+        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>The SHA-256 of <paramref name="bytes"/>, in hex.</summary>
+    private static string Hex(byte[] bytes)
+    {
+        using var sha = SHA256.Create();
+        return BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", string.Empty);
     }
 }
