@@ -42,6 +42,64 @@ internal static class CacheFile
         }
     }
 
+    /// <summary>
+    /// The bytes of the file at <paramref name="path"/> and where its body starts, or null when the file is missing,
+    /// unreadable or has another magic number or stamp. For files read as one buffer rather than through a reader.
+    /// </summary>
+    public static byte[]? ReadAll(string path, int magic, out int bodyStart)
+    {
+        bodyStart = 0;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            byte[] bytes;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1))
+            {
+                bytes = new byte[stream.Length];
+                var read = 0;
+                while (read < bytes.Length && stream.Read(bytes, read, bytes.Length - read) is var n and > 0)
+                {
+                    read += n;
+                }
+
+                if (read < bytes.Length)
+                {
+                    return null; // shortened while read
+                }
+            }
+
+            var header = HeaderOf(magic);
+            if (bytes.Length < header.Length || !bytes.AsSpan(0, header.Length).SequenceEqual(header))
+            {
+                return null;
+            }
+
+            bodyStart = header.Length;
+            return bytes;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return null; // unreadable: the caller starts afresh
+        }
+    }
+
+    /// <summary>The bytes <see cref="Write"/> puts before the body: magic and stamp.</summary>
+    public static byte[] HeaderOf(int magic)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(magic);
+            writer.Write(Stamp);
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>Writes magic, stamp and body atomically; false when the file could not be written.</summary>
     public static bool Write(string path, int magic, Action<BinaryWriter> writeBody)
     {

@@ -1,110 +1,186 @@
+using System.Text;
 using MetaIssue.Text;
 using MetaIssue.Markdown;
 
 namespace MetaIssue.Caching;
 
 /// <summary>
-/// Writes and reads <see cref="MarkdownFacts"/> in a compact binary form for the between-builds cache. Integers are
-/// 7-bit encoded (most are small: lines, columns, counts). Each distinct string is written once, the first time it
-/// occurs, and referred to by number after that: a tree's facts repeat their headings, anchors, link destinations and
-/// field names from file to file, so the file is smaller, reading it decodes fewer strings, and the facts read back
-/// share their strings as freshly parsed ones do (<see cref="StringPool"/>).
+/// Writes and reads <see cref="MarkdownFacts"/> in a compact binary form for the between-builds cache, one record at a
+/// time. A record is a table of strings (each distinct string once, numbered in order) followed by its entries (path,
+/// size, last write time, facts); the facts refer to strings by number. Integers are 7-bit encoded (most are small:
+/// lines, columns, counts). A tree's facts repeat their headings, anchors, link destinations and field names from
+/// file to file, so the record is smaller and the facts read back share their strings as freshly parsed ones do
+/// (<see cref="StringPool"/>). Each entry's facts are a byte range of their own: a reader indexes a record without
+/// decoding any facts, and decodes an entry's facts only when asked (<see cref="Record.ReadFacts"/>).
 /// </summary>
-internal static class FactsSerializer
+internal static partial class FactsSerializer
 {
-    /// <summary>Writes facts and paths; one instance per cache file, since string numbers run across its entries.</summary>
+    /// <summary>Builds one record; string numbers are local to it.</summary>
     public sealed class Writer
     {
-        private readonly BinaryWriter _writer;
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly ByteBuffer _strings = new();
+        private readonly ByteBuffer _entries = new();
+        private readonly ByteBuffer _facts = new();
 
-        public Writer(BinaryWriter writer) => _writer = writer;
+        /// <summary>How many entries were written.</summary>
+        public int Count { get; private set; }
 
-        /// <summary>0 then the string when it is new; otherwise its number plus one.</summary>
-        public void WriteString(string value)
+        public void WriteEntry(string path, long length, long ticks, MarkdownFacts facts)
         {
-            if (_numbers.TryGetValue(value, out var number))
+            _facts.Clear();
+            Write(_facts, facts);
+            _entries.WriteNumber(Number(path));
+            _entries.WriteInt64(length);
+            _entries.WriteInt64(ticks);
+            _entries.WriteNumber(_facts.Length);
+            _entries.Append(_facts);
+            Count++;
+        }
+
+        /// <summary>The record's bytes: the string table, then the entries.</summary>
+        public byte[] ToRecord()
+        {
+            var record = new ByteBuffer();
+            record.WriteNumber(_numbers.Count);
+            record.Append(_strings);
+            record.WriteNumber(Count);
+            record.Append(_entries);
+            return record.ToArray();
+        }
+
+        private int Number(string value)
+        {
+            if (!_numbers.TryGetValue(value, out var number))
             {
-                WriteNumber(number + 1);
-                return;
+                _numbers[value] = number = _numbers.Count;
+                var bytes = Encoding.UTF8.GetBytes(value);
+                _strings.WriteNumber(bytes.Length);
+                _strings.Append(bytes, bytes.Length);
             }
 
-            _numbers[value] = _numbers.Count;
-            WriteNumber(0);
-            _writer.Write(value);
+            return number;
         }
 
-        public void WriteNumber(int value) => WriteNumber(unchecked((uint)value));
-
-        public void WriteLong(long value) => _writer.Write(value);
-
-        public void Write(MarkdownFacts facts)
+        private void Write(ByteBuffer b, MarkdownFacts facts)
         {
-            WriteNumber(facts.LineCount);
-            WriteList(facts.Headings, h =>
+            b.WriteNumber(facts.LineCount);
+            b.WriteNumber(facts.Headings.Count);
+            foreach (var h in facts.Headings)
             {
-                WriteNumber(h.Level);
-                WriteString(h.Text);
-                WriteString(h.Anchor);
-                WriteRange(h.Range);
-            });
-            WriteList(facts.HtmlAnchors, WriteString);
-            WriteList(facts.Links, l =>
+                b.WriteNumber(h.Level);
+                b.WriteNumber(Number(h.Text));
+                b.WriteNumber(Number(h.Anchor));
+                b.WriteRange(h.Range);
+            }
+
+            b.WriteNumber(facts.HtmlAnchors.Count);
+            foreach (var anchor in facts.HtmlAnchors)
             {
-                _writer.Write((byte)l.Kind);
-                WriteString(l.Url);
-                WriteString(l.Label);
-                WriteRange(l.Range);
-            });
-            WriteList(facts.Fields, f =>
+                b.WriteNumber(Number(anchor));
+            }
+
+            b.WriteNumber(facts.Links.Count);
+            foreach (var l in facts.Links)
             {
-                WriteString(f.Name);
-                WriteString(f.Value);
-                _writer.Write((byte)f.Origin);
-                WriteRange(f.ValueRange);
-            });
-            WriteList(facts.AttemptTables, t =>
+                b.WriteByte((byte)l.Kind);
+                b.WriteNumber(Number(l.Url));
+                b.WriteNumber(Number(l.Label));
+                b.WriteRange(l.Range);
+            }
+
+            b.WriteNumber(facts.Fields.Count);
+            foreach (var f in facts.Fields)
             {
-                WriteRow(t.Header);
-                WriteList(t.Rows, WriteRow);
-                WriteRange(t.Range);
-            });
-            WriteList(facts.AttemptMentions, m =>
+                b.WriteNumber(Number(f.Name));
+                b.WriteNumber(Number(f.Value));
+                b.WriteByte((byte)f.Origin);
+                b.WriteRange(f.ValueRange);
+            }
+
+            b.WriteNumber(facts.AttemptTables.Count);
+            foreach (var t in facts.AttemptTables)
             {
-                WriteNumber(m.Number);
-                _writer.Write((byte)m.Kind);
-                _writer.Write(m.HasContent);
-                WriteRange(m.Range);
-            });
-            WriteList(facts.Placeholders, p =>
+                WriteRow(b, t.Header);
+                b.WriteNumber(t.Rows.Count);
+                foreach (var row in t.Rows)
+                {
+                    WriteRow(b, row);
+                }
+
+                b.WriteRange(t.Range);
+            }
+
+            b.WriteNumber(facts.AttemptMentions.Count);
+            foreach (var m in facts.AttemptMentions)
             {
-                WriteString(p.Text);
-                WriteRange(p.Range);
-            });
+                b.WriteNumber(m.Number);
+                b.WriteByte((byte)m.Kind);
+                b.WriteByte(m.HasContent ? (byte)1 : (byte)0);
+                b.WriteRange(m.Range);
+            }
+
+            b.WriteNumber(facts.Placeholders.Count);
+            foreach (var p in facts.Placeholders)
+            {
+                b.WriteNumber(Number(p.Text));
+                b.WriteRange(p.Range);
+            }
         }
 
-        private void WriteRow(TableRowFact row)
+        private void WriteRow(ByteBuffer b, TableRowFact row)
         {
-            WriteList(row.Cells, c =>
+            b.WriteNumber(row.Cells.Count);
+            foreach (var c in row.Cells)
             {
-                WriteString(c.Text);
-                WriteRange(c.Range);
-            });
-            WriteRange(row.Range);
-            WriteNumber((row.Attempt ?? -1) + 1);
+                b.WriteNumber(Number(c.Text));
+                b.WriteRange(c.Range);
+            }
+
+            b.WriteRange(row.Range);
+            b.WriteNumber((row.Attempt ?? -1) + 1);
+        }
+    }
+
+    /// <summary>A growable byte array with the writes a record needs.</summary>
+    private sealed class ByteBuffer
+    {
+        private byte[] _bytes = new byte[256];
+
+        public int Length { get; private set; }
+
+        public void Clear() => Length = 0;
+
+        public void WriteByte(byte value)
+        {
+            Reserve(1);
+            _bytes[Length++] = value;
         }
 
-        private void WriteList<T>(IReadOnlyList<T> items, Action<T> write)
+        public void WriteNumber(int value)
         {
-            WriteNumber(items.Count);
-            foreach (var item in items)
+            var rest = unchecked((uint)value);
+            Reserve(5);
+            while (rest >= 0x80)
             {
-                write(item);
+                _bytes[Length++] = (byte)(rest | 0x80);
+                rest >>= 7;
+            }
+
+            _bytes[Length++] = (byte)rest;
+        }
+
+        public void WriteInt64(long value)
+        {
+            Reserve(8);
+            for (var i = 0; i < 8; i++)
+            {
+                _bytes[Length++] = (byte)(value >> (8 * i));
             }
         }
 
         // Ends are written relative to starts: most ranges are on one line, so the difference takes a single byte.
-        private void WriteRange(SourceRange range)
+        public void WriteRange(SourceRange range)
         {
             WriteNumber(range.Line);
             WriteNumber(range.Column);
@@ -112,109 +188,28 @@ internal static class FactsSerializer
             WriteNumber(range.EndColumn);
         }
 
-        private void WriteNumber(uint value)
+        public void Append(ByteBuffer other) => Append(other._bytes, other.Length);
+
+        public void Append(byte[] bytes, int count)
         {
-            while (value >= 0x80)
+            Reserve(count);
+            Buffer.BlockCopy(bytes, 0, _bytes, Length, count);
+            Length += count;
+        }
+
+        public byte[] ToArray()
+        {
+            var copy = new byte[Length];
+            Buffer.BlockCopy(_bytes, 0, copy, 0, Length);
+            return copy;
+        }
+
+        private void Reserve(int count)
+        {
+            if (Length + count > _bytes.Length)
             {
-                _writer.Write((byte)(value | 0x80));
-                value >>= 7;
+                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + count));
             }
-
-            _writer.Write((byte)value);
-        }
-    }
-
-    /// <summary>Reads what a <see cref="Writer"/> wrote; anything that does not fit throws <see cref="InvalidDataException"/> or <see cref="EndOfStreamException"/>.</summary>
-    public sealed class Reader
-    {
-        private readonly BinaryReader _reader;
-        private readonly List<string> _strings = new();
-
-        public Reader(BinaryReader reader) => _reader = reader;
-
-        public string ReadString()
-        {
-            var number = ReadNumber();
-            if (number == 0)
-            {
-                var value = _reader.ReadString();
-                _strings.Add(value);
-                return value;
-            }
-
-            return number <= _strings.Count ? _strings[number - 1] : throw new InvalidDataException("corrupt string number");
-        }
-
-        public long ReadLong() => _reader.ReadInt64();
-
-        public MarkdownFacts Read()
-        {
-            var lineCount = ReadNumber();
-            var headings = ReadList(() => new HeadingFact(ReadNumber(), ReadString(), ReadString(), ReadRange()));
-            var anchors = ReadList(ReadString);
-            var links = ReadList(() => new LinkFact((LinkKind)_reader.ReadByte(), ReadString(), ReadString(), ReadRange()));
-            var fields = ReadList(() => new FieldFact(ReadString(), ReadString(), (FieldOrigin)_reader.ReadByte(), ReadRange()));
-            var tables = ReadList(() => new TableFact(ReadRow(), ReadList(ReadRow), ReadRange()));
-            var mentions = ReadList(() => new AttemptMention(ReadNumber(), (MentionKind)_reader.ReadByte(), _reader.ReadBoolean(), ReadRange()));
-            var placeholders = ReadList(() => new PlaceholderFact(ReadString(), ReadRange()));
-            return new MarkdownFacts(lineCount, headings, anchors, links, fields, tables, mentions, placeholders);
-        }
-
-        /// <summary>A count of entries or items: each takes at least one byte, so more than the bytes left is corruption.</summary>
-        public int ReadCount()
-        {
-            var count = ReadNumber();
-            var stream = _reader.BaseStream;
-            return count >= 0 && count <= stream.Length - stream.Position ? count : throw new InvalidDataException("corrupt list length");
-        }
-
-        private TableRowFact ReadRow()
-        {
-            var cells = ReadList(() => new TableCellFact(ReadString(), ReadRange()));
-            var range = ReadRange();
-            var attempt = ReadNumber() - 1;
-            return new TableRowFact(cells, range, attempt < 0 ? null : attempt);
-        }
-
-        private T[] ReadList<T>(Func<T> read)
-        {
-            var count = ReadCount();
-            if (count == 0)
-            {
-                return Array.Empty<T>();
-            }
-
-            var items = new T[count];
-            for (var i = 0; i < items.Length; i++)
-            {
-                items[i] = read();
-            }
-
-            return items;
-        }
-
-        private SourceRange ReadRange()
-        {
-            var line = ReadNumber();
-            var column = ReadNumber();
-            var endLine = unchecked(line + ReadNumber());
-            return new SourceRange(line, column, endLine, ReadNumber());
-        }
-
-        private int ReadNumber()
-        {
-            uint value = 0;
-            for (var shift = 0; shift < 35; shift += 7)
-            {
-                var part = _reader.ReadByte();
-                value |= (uint)(part & 0x7F) << shift;
-                if ((part & 0x80) == 0)
-                {
-                    return unchecked((int)value);
-                }
-            }
-
-            throw new InvalidDataException("corrupt number");
         }
     }
 }

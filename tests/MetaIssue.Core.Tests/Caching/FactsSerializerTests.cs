@@ -63,15 +63,30 @@ public sealed class FactsSerializerTests
     }
 
     [Fact]
-    public void A_string_number_beyond_those_read_is_corruption_not_a_crash()
+    public void A_string_number_beyond_the_table_is_corruption_not_a_crash()
     {
-        using var stream = new MemoryStream(new byte[] { 5 });
-        var reader = new FactsSerializer.Reader(new BinaryReader(stream, Encoding.UTF8));
-        Assert.Throws<InvalidDataException>(() => reader.ReadString());
+        // No strings, one entry whose path is string 5.
+        var record = new byte[] { 0, 1, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+        Assert.Throws<InvalidDataException>(() => FactsSerializer.Record.Read(record, 0, record.Length, []));
     }
 
-    [Fact]
-    public void A_cache_file_of_the_earlier_layout_is_ignored_and_replaced()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(50)]
+    public void A_record_cut_short_anywhere_is_corruption_not_a_crash(int cut)
+    {
+        var writer = new FactsSerializer.Writer();
+        writer.WriteEntry("/a.md", 1, 2, MarkdownFactsReader.Read(Rich));
+        var record = writer.ToRecord();
+
+        Assert.Throws<InvalidDataException>(() => FactsSerializer.Record.Read(record, 0, record.Length - cut, []));
+    }
+
+    [Theory]
+    [InlineData(0x4346494D)] // "MIFC", the first layout: strings inline, fixed-size integers
+    [InlineData(0x3246494D)] // "MIF2", one body with strings numbered across it
+    public void A_cache_file_of_an_earlier_layout_is_ignored_and_replaced(int magic)
     {
         using var repository = Healthy();
         var cache = repository.PathOf("obj/metaissue");
@@ -79,7 +94,7 @@ public sealed class FactsSerializerTests
         var file = Path.Combine(cache, FactsCacheFile.FileName);
         using (var writer = new BinaryWriter(File.Create(file), Encoding.UTF8))
         {
-            writer.Write(0x4346494D); // "MIFC", the first layout: strings inline, fixed-size integers
+            writer.Write(magic);
             writer.Write(CacheFile.Stamp);
             writer.Write(1);
             writer.Write(repository.PathOf(Readme));
@@ -114,36 +129,31 @@ public sealed class FactsSerializerTests
 
     private static MarkdownFacts[] RoundTrip(params MarkdownFacts[] facts)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        var writer = new FactsSerializer.Writer();
+        for (var i = 0; i < facts.Length; i++)
         {
-            var serializer = new FactsSerializer.Writer(writer);
-            foreach (var item in facts)
-            {
-                serializer.Write(item);
-            }
+            writer.WriteEntry($"/docs/{i}.md", i, i, facts[i]);
         }
 
-        stream.Position = 0;
-        var reader = new FactsSerializer.Reader(new BinaryReader(stream, Encoding.UTF8));
-        return facts.Select(_ => reader.Read()).ToArray();
+        var record = writer.ToRecord();
+        var entries = new List<(string Path, FactsSerializer.Entry Entry)>();
+        FactsSerializer.Record.Read(record, 0, record.Length, entries);
+        Assert.Equal(facts.Select((_, i) => $"/docs/{i}.md"), entries.Select(e => e.Path));
+        return entries.Select(e => e.Entry.Record.ReadFacts(e.Entry)).ToArray();
     }
 
     private static long Size(params MarkdownFacts[] facts)
     {
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream, Encoding.UTF8);
-        var serializer = new FactsSerializer.Writer(writer);
+        var writer = new FactsSerializer.Writer();
         foreach (var item in facts)
         {
-            serializer.Write(item);
+            writer.WriteEntry("/docs/a.md", 0, 0, item);
         }
 
-        writer.Flush();
-        return stream.Length;
+        return writer.ToRecord().Length;
     }
 
-    private static string Describe(MarkdownFacts facts) => string.Join("\n", new[]
+    internal static string Describe(MarkdownFacts facts) => string.Join("\n", new[]
     {
         facts.LineCount.ToString(),
         string.Join("|", facts.Headings),
