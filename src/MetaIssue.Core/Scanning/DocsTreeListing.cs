@@ -1,12 +1,17 @@
 using MetaIssue.Conventions;
+using MetaIssue.IO;
 using MetaIssue.Model;
 using MetaIssue.Text;
 
 namespace MetaIssue.Scanning;
 
-/// <summary>A file the scan found: where it is, nothing of what it holds yet.</summary>
+/// <summary>A file the scan found: where it is, nothing of what it holds yet (kept small: a tree lists ~170,000).</summary>
 /// <param name="IsFolder">A folder stands where a Markdown file is expected (a README.md folder).</param>
-internal readonly record struct ListedFile(string FullPath, RelativePathText RelativePath, bool IsFolder = false);
+internal readonly record struct ListedFile(string FullPath, bool IsFolder = false)
+{
+    /// <summary>The path relative to <paramref name="repositoryRoot"/>, kept as a suffix of <see cref="FullPath"/> where it is one.</summary>
+    public RelativePathText RelativeTo(string repositoryRoot) => new(FullPath, PathText.FromRoot(repositoryRoot, FullPath));
+}
 
 /// <summary>An attempt folder as listed: its path and its two files (indexes into <see cref="DocsTreeListing.Files"/>, -1 when absent).</summary>
 internal readonly record struct ListedAttempt(string FullPath, RelativePathText RelativePath, int SolutionApproach, int AttemptResults);
@@ -31,7 +36,7 @@ internal sealed class ListedMetaIssue(string fullPath, string relativePath, stri
 
     public List<MisplacedEntry> Misplaced { get; } = new();
 
-    /// <summary>Every file of the folder: core files, attempts' files, others.</summary>
+    /// <summary>Every file of the folder (indexes): core files, attempts' files, others.</summary>
     public IEnumerable<int> Files =>
         Core.Select(c => c.File)
             .Concat(Attempts.SelectMany(a => new[] { a.SolutionApproach, a.AttemptResults }).Where(i => i >= 0))
@@ -44,6 +49,7 @@ internal sealed class ListedMetaIssue(string fullPath, string relativePath, stri
 /// index; the listing is dropped once <see cref="Build"/> has made the <see cref="DocsTree"/>.
 /// </summary>
 /// <param name="MetaIssues">The meta-issues to check; twins are not among them.</param>
+/// <param name="Unread">The files of the twins (by index): named in the model, never read.</param>
 /// <param name="Twins">Folders of attempts only named a near miss of a meta-issue (the original is in <paramref name="MetaIssues"/>).</param>
 internal sealed record DocsTreeListing(
     string RepositoryRoot,
@@ -54,11 +60,9 @@ internal sealed record DocsTreeListing(
     IReadOnlyList<int> Lessons,
     IReadOnlyList<ScanProblem> Problems,
     IReadOnlyList<string> StrayFolders,
-    IReadOnlyList<(ListedMetaIssue Twin, ListedMetaIssue Original)> Twins)
+    IReadOnlyList<(ListedMetaIssue Twin, ListedMetaIssue Original)> Twins,
+    ICollection<int> Unread)
 {
-
-    /// <summary>The files to read, by index: those of the meta-issues and the lessons (a twin's files are named, never read).</summary>
-    public List<int> FilesToRead() => MetaIssues.SelectMany(m => m.Files).Concat(Lessons).ToList();
 
     /// <summary>
     /// The docs tree, made once from the documents the loader returned (<paramref name="documents"/>, by index into
@@ -69,7 +73,7 @@ internal sealed record DocsTreeListing(
         DocumentFile Document(int index)
         {
             var listed = Files[index];
-            return documents[index] ?? new DocumentFile(listed.FullPath, listed.RelativePath, listed.IsFolder);
+            return documents[index] ?? new DocumentFile(listed.FullPath, listed.RelativeTo(RepositoryRoot), listed.IsFolder);
         }
 
         MetaIssueFolder Folder(ListedMetaIssue listed)

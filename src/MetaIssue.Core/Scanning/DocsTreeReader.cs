@@ -22,7 +22,7 @@ internal static class DocsTreeReader
     public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null, RepositoryConfig? config = null, CancellationToken cancellationToken = default)
     {
         var listing = List(options);
-        var documents = DocumentLoader.LoadAll(listing.Files, listing.FilesToRead(), options, cache, cancellationToken);
+        var documents = DocumentLoader.LoadAll(listing.RepositoryRoot, listing.Files, listing.Unread, options, cache, cancellationToken);
         return listing.Build(documents, config?.Words ?? ExtraWords.None, config?.Problems ?? Array.Empty<ConfigProblem>());
     }
 
@@ -76,7 +76,8 @@ internal static class DocsTreeReader
             lessons,
             problems.GroupBy(p => (p.FullPath, p.Message)).Select(g => g.First()).ToList(),
             StrayMetaIssueFinder.Find(root, roots, lessonsRoot),
-            twins);
+            twins,
+            new HashSet<int>(twins.SelectMany(t => t.Twin.Files)));
     }
 
     /// <summary>Where listed files and problems go, and the root their relative paths start from.</summary>
@@ -85,7 +86,7 @@ internal static class DocsTreeReader
         /// <summary>Lists one file (or a folder standing for one) and returns its index.</summary>
         public int Add(string fullPath, bool isFolder = false)
         {
-            Files.Add(new ListedFile(fullPath, new RelativePathText(fullPath, PathText.FromRoot(Root, fullPath)), isFolder));
+            Files.Add(new ListedFile(fullPath, isFolder));
             return Files.Count - 1;
         }
     }

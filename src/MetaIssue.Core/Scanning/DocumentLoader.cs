@@ -14,16 +14,24 @@ internal static class DocumentLoader
     private const int FilesPerWorker = 8;
 
     /// <summary>
-    /// Loads the listed files named by <paramref name="indexes"/> (indexes into <paramref name="files"/>): each becomes a
+    /// Loads the listed <paramref name="files"/> but those in <paramref name="unread"/> (indexes): each becomes a
     /// <see cref="DocumentFile"/> holding its facts (from <paramref name="cache"/> when its size and last write time
-    /// are unchanged, else read and parsed) or the problem that stopped it. Returns one slot per listed file, null for
-    /// those not named. Never throws for a file; a failure on one becomes its problem.
+    /// are unchanged, else read and parsed) or the problem that stopped it, with its path relative to
+    /// <paramref name="repositoryRoot"/>. Returns one slot per listed file, null for the unread ones. Never throws for
+    /// a file; a failure on one becomes its problem.
     /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled: workers stop after their current file.</exception>
-    public static DocumentFile?[] LoadAll(IReadOnlyList<ListedFile> files, IReadOnlyList<int> indexes, CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default)
+    public static DocumentFile?[] LoadAll(
+        string repositoryRoot,
+        IReadOnlyList<ListedFile> files,
+        ICollection<int> unread,
+        CheckerOptions options,
+        IFactsCache? cache,
+        CancellationToken cancellationToken = default)
     {
         var documents = new DocumentFile?[files.Count];
-        if (indexes.Count == 0)
+        var count = files.Count - unread.Count;
+        if (count == 0)
         {
             return documents;
         }
@@ -31,23 +39,28 @@ internal static class DocumentLoader
         var next = -1;
         var strings = new StringPool(); // equal strings of the files parsed in this run are kept once
         var parallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount;
-        var workers = Math.Max(1, Math.Min(parallelism, (indexes.Count + FilesPerWorker - 1) / FilesPerWorker));
+        var workers = Math.Max(1, Math.Min(parallelism, (count + FilesPerWorker - 1) / FilesPerWorker));
 
         void Work()
         {
-            int taken;
-            while (!cancellationToken.IsCancellationRequested && (taken = Interlocked.Increment(ref next)) < indexes.Count)
+            int index;
+            while (!cancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < files.Count)
             {
-                var index = indexes[taken];
+                if (unread.Contains(index))
+                {
+                    continue;
+                }
+
                 var file = files[index];
+                var relativePath = file.RelativeTo(repositoryRoot);
                 try
                 {
-                    documents[index] = Load(file, options.MaxFileBytes, cache, strings);
+                    documents[index] = Load(file, relativePath, options.MaxFileBytes, cache, strings);
                 }
                 catch (Exception exception)
                 {
                     // An exception escaping a worker thread would take the whole build process down with it.
-                    documents[index] = new DocumentFile(file.FullPath, file.RelativePath, file.IsFolder,
+                    documents[index] = new DocumentFile(file.FullPath, relativePath, file.IsFolder,
                         problem: $"could not be checked ({exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)})", problemMayPass: true);
                 }
             }
@@ -62,11 +75,11 @@ internal static class DocumentLoader
         return documents;
     }
 
-    private static DocumentFile Load(ListedFile file, long maxBytes, IFactsCache? cache, StringPool strings)
+    private static DocumentFile Load(ListedFile file, RelativePathText relativePath, long maxBytes, IFactsCache? cache, StringPool strings)
     {
         if (cache is null)
         {
-            return Read(file, maxBytes, strings, stamp: null);
+            return Read(file, relativePath, maxBytes, strings, stamp: null);
         }
 
         FileInfo info;
@@ -75,22 +88,22 @@ internal static class DocumentLoader
             info = new FileInfo(file.FullPath);
             if (!info.Exists)
             {
-                return Read(file, maxBytes, strings, stamp: null);
+                return Read(file, relativePath, maxBytes, strings, stamp: null);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Read(file, maxBytes, strings, stamp: null);
+            return Read(file, relativePath, maxBytes, strings, stamp: null);
         }
 
         var length = info.Length;
         var written = info.LastWriteTimeUtc;
         if (cache.Find(file.FullPath, length, written) is { } facts)
         {
-            return new DocumentFile(file.FullPath, file.RelativePath, file.IsFolder, facts, stamp: (length, written.Ticks));
+            return new DocumentFile(file.FullPath, relativePath, file.IsFolder, facts, stamp: (length, written.Ticks));
         }
 
-        var document = Read(file, maxBytes, strings, (length, written.Ticks));
+        var document = Read(file, relativePath, maxBytes, strings, (length, written.Ticks));
         if (document.Facts is { } parsed)
         {
             cache.Remember(file.FullPath, length, written, parsed);
@@ -100,16 +113,16 @@ internal static class DocumentLoader
     }
 
     /// <summary>Reads and parses one file; the only place the docs tree's Markdown is read from disk.</summary>
-    private static DocumentFile Read(ListedFile file, long maxBytes, StringPool strings, (long Length, long Ticks)? stamp)
+    private static DocumentFile Read(ListedFile file, RelativePathText relativePath, long maxBytes, StringPool strings, (long Length, long Ticks)? stamp)
     {
         if (file.IsFolder)
         {
-            return new DocumentFile(file.FullPath, file.RelativePath, isFolder: true,
+            return new DocumentFile(file.FullPath, relativePath, isFolder: true,
                 problem: "is a folder where a Markdown file is expected; rename or remove it", stamp: stamp);
         }
 
         var (facts, problem, mayPass) = ReadFacts(file.FullPath, maxBytes, strings);
-        return new DocumentFile(file.FullPath, file.RelativePath, isFolder: false, facts, problem, mayPass, stamp);
+        return new DocumentFile(file.FullPath, relativePath, isFolder: false, facts, problem, mayPass, stamp);
     }
 
     /// <summary>
@@ -136,3 +149,4 @@ internal static class DocumentLoader
         }
     }
 }
+
