@@ -63,7 +63,6 @@ internal sealed record DocsTreeListing(
     IReadOnlyList<(ListedMetaIssue Twin, ListedMetaIssue Original)> Twins,
     ICollection<int> Unread)
 {
-
     /// <summary>
     /// The docs tree, made once from the documents the loader returned (<paramref name="documents"/>, by index into
     /// <see cref="Files"/>; null for a file not read) and the configuration's words and problems.
