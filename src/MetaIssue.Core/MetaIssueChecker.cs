@@ -33,13 +33,8 @@ public static class MetaIssueChecker
         var config = RepositoryConfig.Read(options.RepositoryRoot);
         options = config.Apply(options);
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
-        var tree = DocsTreeReader.Read(options, cache ?? cacheFile, cancellationToken);
+        var tree = DocsTreeReader.Read(options, cache ?? cacheFile, config, cancellationToken);
         cacheFile?.Save();
-        tree.ConfigProblems = config.Problems;
-        foreach (var issue in tree.MetaIssues)
-        {
-            issue.Words = config.Words;
-        }
 
         // With a cache directory, only the meta-issues an edit can have changed are re-checked (IncrementalCheck).
         var incremental = cacheFile is not null ? IncrementalCheck.Open(options.CacheDirectory!, tree, options, startedUtc) : null;

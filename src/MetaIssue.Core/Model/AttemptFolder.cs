@@ -9,13 +9,16 @@ public sealed class AttemptFolder
     public const string SolutionApproachFile = "solution-approach.md";
     public const string AttemptResultsFile = "attempt-results.md";
 
-    internal AttemptFolder(string fullPath, string relativePath, DocumentFile? solutionApproach, DocumentFile? attemptResults)
+    /// <param name="issue">The meta-issue holding the folder (its constructor makes its attempts), or null for a folder on its own.</param>
+    /// <param name="files">The folder's path and its two loaded files.</param>
+    internal AttemptFolder(MetaIssueFolder? issue, AttemptFiles files)
     {
-        FullPath = fullPath;
-        _relativePath = new RelativePathText(fullPath, relativePath);
-        Name = Path.GetFileName(fullPath);
-        SolutionApproach = solutionApproach;
-        AttemptResults = attemptResults;
+        Issue = issue;
+        FullPath = files.FullPath;
+        _relativePath = files.RelativePath;
+        Name = Path.GetFileName(files.FullPath);
+        SolutionApproach = files.SolutionApproach;
+        AttemptResults = files.AttemptResults;
 
         if (AttemptNumber.TryParseFolderName(Name, out var number, out var slug))
         {
@@ -60,8 +63,8 @@ public sealed class AttemptFolder
 
     private (FieldFact? Field, OutcomeCopy? Copy)? _outcome;
 
-    /// <summary>The meta-issue holding this folder; set by <see cref="MetaIssueFolder"/>, whose log and README hold copies of the outcome.</summary>
-    internal MetaIssueFolder? Issue { get; set; }
+    /// <summary>The meta-issue holding this folder, whose log and README hold copies of the outcome; null for a folder on its own.</summary>
+    internal MetaIssueFolder? Issue { get; }
 
     /// <summary>The field of attempt-results.md that carries the outcome (Status, Outcome, Result, Verdict or Assessment).</summary>
     internal FieldFact? OutcomeField => ReadOutcome().Field;
@@ -74,16 +77,14 @@ public sealed class AttemptFolder
     /// </summary>
     internal OutcomeCopy? OutcomeCopy => ReadOutcome().Copy;
 
-    /// <summary>The recognised outcome; read once, after the files are loaded (every rule asks for it).</summary>
+    /// <summary>The recognised outcome; read on first use and kept (every rule asks for it).</summary>
     public AttemptOutcome Outcome => OutcomeCopy?.Outcome ?? AttemptOutcome.Unknown;
 
-    private (FieldFact? Field, OutcomeCopy? Copy) ReadOutcome()
-    {
-        if (_outcome is { } known)
-        {
-            return known;
-        }
+    /// <summary>Read on first use; every file it reads was loaded before this folder was made.</summary>
+    private (FieldFact? Field, OutcomeCopy? Copy) ReadOutcome() => _outcome ??= OutcomeOf();
 
+    private (FieldFact? Field, OutcomeCopy? Copy) OutcomeOf()
+    {
         var field = AttemptResults?.Facts?.FindField(OutcomeVocabulary.FieldNames);
         OutcomeCopy? copy = field is { } f && OutcomeVocabulary.Parse(f.Value, Issue?.Words) is var parsed && parsed != AttemptOutcome.Unknown
             ? new OutcomeCopy(OutcomeSource.AttemptResults, AttemptResults!, f.Value, parsed, f.ValueRange)
@@ -96,16 +97,8 @@ public sealed class AttemptFolder
                 ?? copies.FirstOrDefault(c => c is not null && c.Outcome != AttemptOutcome.Unknown);
         }
 
-        var read = (field, copy);
-        if (IsLoaded(AttemptResults) && (Issue is null || (IsLoaded(Issue.ImplementationLog) && IsLoaded(Issue.Readme))))
-        {
-            _outcome = read; // remember only once every file holding a copy has been loaded (or cannot be)
-        }
-
-        return read;
+        return (field, copy);
     }
-
-    private static bool IsLoaded(DocumentFile? file) => file is null || file.Facts is not null || file.Problem is not null;
 
     public bool IsCompleted => Outcome.IsCompleted();
 
@@ -119,3 +112,6 @@ public sealed class AttemptFolder
 
     public override string ToString() => RelativePath;
 }
+
+/// <summary>What an attempt folder is made from: its path and its two files (each null when absent), already loaded.</summary>
+internal readonly record struct AttemptFiles(string FullPath, RelativePathText RelativePath, DocumentFile? SolutionApproach, DocumentFile? AttemptResults);

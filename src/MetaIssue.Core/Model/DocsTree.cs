@@ -3,13 +3,24 @@ namespace MetaIssue.Model;
 /// <summary>The repository's meta-issues and lessons, read and parsed, plus anything that could not be read.</summary>
 public sealed class DocsTree
 {
+    /// <summary>Makes the tree from meta-issues and lessons already loaded; nothing is added or changed later.</summary>
+    /// <param name="repositoryRoot">The repository root, a full path.</param>
+    /// <param name="metaIssueRoots">Full paths of the meta-issue roots that exist.</param>
+    /// <param name="lessonsRoot">The lessons folder, a full path (it need not exist).</param>
+    /// <param name="problems">Paths the scan could not use.</param>
+    /// <param name="configProblems">What is wrong with <c>.metaissue.json</c>.</param>
+    /// <param name="strayFolders">Meta-issue look-alikes outside the roots (full paths).</param>
+    /// <param name="twins">Folders of attempts only, named a near miss of a meta-issue; not among <paramref name="metaIssues"/>.</param>
     internal DocsTree(
         string repositoryRoot,
         IReadOnlyList<string> metaIssueRoots,
         string lessonsRoot,
         IReadOnlyList<MetaIssueFolder> metaIssues,
         IReadOnlyList<DocumentFile> lessons,
-        IReadOnlyList<ScanProblem> problems)
+        IReadOnlyList<ScanProblem> problems,
+        IReadOnlyList<ConfigProblem> configProblems,
+        IReadOnlyList<string> strayFolders,
+        IReadOnlyList<TwinFolder> twins)
     {
         RepositoryRoot = repositoryRoot;
         MetaIssueRoots = metaIssueRoots;
@@ -17,6 +28,9 @@ public sealed class DocsTree
         MetaIssues = metaIssues;
         Lessons = lessons;
         Problems = problems;
+        ConfigProblems = configProblems;
+        StrayFolders = strayFolders;
+        Twins = twins;
         _metaIssuesByPath = new Lazy<Dictionary<string, MetaIssueFolder>>(() => MetaIssues.ToDictionary(m => m.FullPath, StringComparer.Ordinal));
     }
 
@@ -33,20 +47,20 @@ public sealed class DocsTree
 
     internal IReadOnlyList<DocumentFile> Lessons { get; }
 
-    /// <summary>What is wrong with <c>.metaissue.json</c> (MI900 at its line and column); set by the checker after reading.</summary>
-    internal IReadOnlyList<ConfigProblem> ConfigProblems { get; set; } = Array.Empty<ConfigProblem>();
+    /// <summary>What is wrong with <c>.metaissue.json</c> (MI900 at its line and column).</summary>
+    internal IReadOnlyList<ConfigProblem> ConfigProblems { get; }
 
     /// <summary>
     /// Folders outside the meta-issue roots that look like meta-issues (full paths): never checked until moved under
     /// a root. Found by a bounded search, see <c>Scanning.StrayMetaIssueFinder</c>.
     /// </summary>
-    public IReadOnlyList<string> StrayFolders { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> StrayFolders { get; }
 
     /// <summary>
     /// Folders under a root that hold only <c>attempts/</c> and are named one or two edits away from a meta-issue:
     /// a mistyped <c>--issue</c>. They are not in <see cref="MetaIssues"/>, so their one finding is the name.
     /// </summary>
-    internal IReadOnlyList<TwinFolder> Twins { get; init; } = Array.Empty<TwinFolder>();
+    internal IReadOnlyList<TwinFolder> Twins { get; }
 
     /// <summary>Folders or entries that could not be read or were deliberately not followed.</summary>
     internal IReadOnlyList<ScanProblem> Problems { get; }

@@ -2,14 +2,42 @@ using MetaIssue.Markdown;
 
 namespace MetaIssue.Model;
 
-/// <summary>A Markdown file of the docs tree: its facts once read and parsed, or the problem that stopped it (MI900).</summary>
+/// <summary>
+/// A Markdown file of the docs tree as the loader left it: its facts (read and parsed, or taken from the facts cache),
+/// or the problem that stopped it (MI900), or neither when it was listed but deliberately not read (the files of a
+/// folder that is only a misnamed copy of a meta-issue). Immutable: made once, by <c>Scanning.DocumentLoader</c>.
+/// </summary>
 internal sealed class DocumentFile
 {
-    public DocumentFile(string fullPath, string relativePath, bool isFolder = false)
+    /// <param name="fullPath">The file's full path, as listed.</param>
+    /// <param name="relativePath">Its path relative to the repository root, kept as a suffix of <paramref name="fullPath"/> where it is one.</param>
+    /// <param name="isFolder">A folder was found where a Markdown file was expected.</param>
+    /// <param name="facts">The file's facts, or null when it was not read or could not be.</param>
+    /// <param name="problem">Why the file could not be checked, or null; never given together with <paramref name="facts"/>.</param>
+    /// <param name="problemMayPass">The problem may go away with the file unchanged.</param>
+    /// <param name="stamp">Size in bytes and last write time (UTC ticks) seen just before the facts were read, or null.</param>
+    /// <exception cref="ArgumentException">When both <paramref name="facts"/> and <paramref name="problem"/> are given.</exception>
+    public DocumentFile(
+        string fullPath,
+        RelativePathText relativePath,
+        bool isFolder = false,
+        MarkdownFacts? facts = null,
+        string? problem = null,
+        bool problemMayPass = false,
+        (long Length, long Ticks)? stamp = null)
     {
+        if (facts is not null && problem is not null)
+        {
+            throw new ArgumentException("A document has facts or a problem, not both.", nameof(problem));
+        }
+
         FullPath = fullPath;
-        _relativePath = new RelativePathText(fullPath, relativePath);
+        _relativePath = relativePath;
         IsFolder = isFolder;
+        Facts = facts;
+        Problem = problem;
+        ProblemMayPass = problem is not null && problemMayPass;
+        Stamp = stamp;
     }
 
     private readonly RelativePathText _relativePath;
@@ -24,33 +52,16 @@ internal sealed class DocumentFile
 
     public string FileName => Path.GetFileName(FullPath);
 
-    public MarkdownFacts? Facts { get; private set; }
+    public MarkdownFacts? Facts { get; }
 
     /// <summary>Why the file could not be checked (unreadable, not UTF-8, too large, unparsable), or null.</summary>
-    public string? Problem { get; private set; }
+    public string? Problem { get; }
 
     /// <summary>The <see cref="Problem"/> may go away without the file changing (a locked or unreadable file, say).</summary>
-    public bool ProblemMayPass { get; private set; }
+    public bool ProblemMayPass { get; }
 
     /// <summary>Size in bytes and last write time (UTC ticks) seen just before the facts were read, or null when not looked at.</summary>
-    public (long Length, long Ticks)? Stamp { get; internal set; }
-
-    /// <summary>Set once, by the loader, when the file's facts are known (read and parsed, or taken from the cache).</summary>
-    internal void Restore(MarkdownFacts facts) => Facts = facts;
-
-    /// <summary>Set once, by the loader, when the file could not be read or parsed.</summary>
-    internal void Reject(string problem, bool mayPass)
-    {
-        Problem = problem;
-        ProblemMayPass = mayPass;
-    }
-
-    /// <summary>The loader could not check the file (it ran out of stack, say): worth trying again next time.</summary>
-    internal void Fail(string problem)
-    {
-        Facts = null;
-        Reject(problem, mayPass: true);
-    }
+    public (long Length, long Ticks)? Stamp { get; }
 
     public override string ToString() => RelativePath;
 }

@@ -14,14 +14,19 @@ public sealed class MetaIssueFolder
 
     public static readonly IReadOnlyList<string> CoreFiles = new[] { ReadmeFile, DescriptionFile, ImplementationLogFile, TestCasesFile };
 
+    /// <summary>Makes the folder and its attempts from documents already loaded; nothing is added or changed later.</summary>
+    /// <param name="coreFiles">Core files that exist, by file name (<see cref="CoreFiles"/>).</param>
+    /// <param name="attempts">The attempt folders' paths and files, in any order: they are kept in order of number (misnamed ones last, by name).</param>
+    /// <param name="words">Status and outcome words the team added in <c>.metaissue.json</c>.</param>
     internal MetaIssueFolder(
         string fullPath,
         string relativePath,
         string rootRelativePath,
         IReadOnlyDictionary<string, DocumentFile> coreFiles,
-        IReadOnlyList<AttemptFolder> attempts,
+        IReadOnlyList<AttemptFiles> attempts,
         IReadOnlyList<DocumentFile> otherDocuments,
-        IReadOnlyList<MisplacedEntry> misplacedEntries)
+        IReadOnlyList<MisplacedEntry> misplacedEntries,
+        ExtraWords words)
     {
         MisplacedEntries = misplacedEntries;
         FullPath = fullPath;
@@ -29,17 +34,22 @@ public sealed class MetaIssueFolder
         RootRelativePath = rootRelativePath;
         Name = Path.GetFileName(fullPath);
         CoreDocuments = coreFiles;
-        Attempts = attempts;
-        foreach (var attempt in attempts)
+        OtherDocuments = otherDocuments;
+        Words = words;
+        var folders = new AttemptFolder[attempts.Count];
+        for (var i = 0; i < folders.Length; i++)
         {
-            attempt.Issue = this;
+            folders[i] = new AttemptFolder(this, attempts[i]);
         }
 
-        OtherDocuments = otherDocuments;
+        Array.Sort(folders, (x, y) => (x.Number ?? int.MaxValue).CompareTo(y.Number ?? int.MaxValue) is var byNumber and not 0
+            ? byNumber
+            : string.CompareOrdinal(x.Name, y.Name));
+        Attempts = folders;
     }
 
-    /// <summary>Status and outcome words the team added (<c>.metaissue.json</c>); none unless the tree reader sets them.</summary>
-    internal ExtraWords Words { get; set; } = ExtraWords.None;
+    /// <summary>Status and outcome words the team added (<c>.metaissue.json</c>).</summary>
+    internal ExtraWords Words { get; }
 
     /// <summary>Files standing where an attempt folder (or the attempts folder) belongs (MI002).</summary>
     internal IReadOnlyList<MisplacedEntry> MisplacedEntries { get; }
@@ -74,25 +84,14 @@ public sealed class MetaIssueFolder
     /// <summary>The README's status field (front matter <c>status:</c> first, then the first <c>Status:</c> line).</summary>
     internal FieldFact? StatusField => ReadStatus().Field;
 
-    /// <summary>The recognised status; read once, after the files are loaded (every rule asks for it).</summary>
+    /// <summary>The recognised status; read on first use and kept (every rule asks for it).</summary>
     public ReadmeStatus? Status => ReadStatus().Status;
 
-    private (FieldFact? Field, ReadmeStatus? Status) ReadStatus()
-    {
-        if (_status is { } known)
-        {
-            return known;
-        }
+    /// <summary>Read on first use; the README and the words were final when this folder was made.</summary>
+    private (FieldFact? Field, ReadmeStatus? Status) ReadStatus() => _status ??= StatusOf(Readme?.Facts?.FindField("Status"), Words);
 
-        var field = Readme?.Facts?.FindField("Status");
-        var read = (field, field is { } status ? StatusVocabulary.Parse(status.Value, Words) : null);
-        if (Readme?.Facts is not null || Readme is null || Readme.Problem is not null)
-        {
-            _status = read; // remember only once the README has been loaded (or cannot be)
-        }
-
-        return read;
-    }
+    private static (FieldFact? Field, ReadmeStatus? Status) StatusOf(FieldFact? field, ExtraWords words) =>
+        (field, field is { } status ? StatusVocabulary.Parse(status.Value, words) : null);
 
     public bool IsClosed => Status?.IsClosed == true;
 
@@ -103,7 +102,7 @@ public sealed class MetaIssueFolder
 
     private IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>>? _withoutFolder;
 
-    /// <summary>Attempt numbers that entries or links refer to but no <c>NNN-slug</c> folder holds (read once, after loading).</summary>
+    /// <summary>Attempt numbers that entries or links refer to but no <c>NNN-slug</c> folder holds (read on first use and kept).</summary>
     internal IReadOnlyDictionary<int, IReadOnlyList<AttemptReference>> ReferencedWithoutFolder =>
         _withoutFolder ??= AttemptReferenceIndex.WithoutFolder(this);
 

@@ -6,7 +6,9 @@ using MetaIssue.Text;
 namespace MetaIssue.Scanning;
 
 /// <summary>
-/// Finds the meta-issues and lessons under a repository and parses every Markdown file once, in parallel.
+/// Finds the meta-issues and lessons under a repository and parses every Markdown file once, in parallel, in three
+/// steps: list the folders (paths only, a <see cref="DocsTreeListing"/>), load every listed file into an immutable
+/// <see cref="DocumentFile"/> (<see cref="DocumentLoader"/>), then build the model from those documents.
 /// It never follows folder links (a link loop cannot trap it), never writes, and turns every I/O failure into a
 /// <see cref="ScanProblem"/> so the rest of the tree is still checked.
 /// </summary>
@@ -14,11 +16,23 @@ internal static class DocsTreeReader
 {
     private const int MaxFolderDepth = 24;
 
-    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null, CancellationToken cancellationToken = default)
+    /// <summary>Lists, loads and builds the docs tree <paramref name="options"/> describe.</summary>
+    /// <param name="config"><c>.metaissue.json</c> as read before the roots were settled: its words and problems go into the model (none when null).</param>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled while files are loaded.</exception>
+    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null, RepositoryConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        var listing = List(options);
+        var documents = DocumentLoader.LoadAll(listing.RepositoryRoot, listing.Files, listing.Unread, options, cache, cancellationToken);
+        return listing.Build(documents, config?.Words ?? ExtraWords.None, config?.Problems ?? Array.Empty<ConfigProblem>());
+    }
+
+    /// <summary>Lists the meta-issue roots and the lessons folder: every folder once, no file read.</summary>
+    internal static DocsTreeListing List(CheckerOptions options)
     {
         var root = PathText.Normalize(options.RepositoryRoot);
         var problems = new List<ScanProblem>();
-        var metaIssues = new List<MetaIssueFolder>();
+        var files = new List<ListedFile>();
+        var metaIssues = new List<ListedMetaIssue>();
         var roots = new List<string>();
 
         foreach (var relative in options.MetaIssueRoots.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct())
@@ -37,7 +51,7 @@ internal static class DocsTreeReader
                     continue;
                 }
 
-                if (ReadMetaIssue(root, folder, entry, problems) is { } issue)
+                if (ListMetaIssue(new Lister(root, files, problems), folder, entry) is { } issue)
                 {
                     metaIssues.Add(issue);
                 }
@@ -45,79 +59,68 @@ internal static class DocsTreeReader
         }
 
         var lessonsRoot = PathText.Normalize(Path.Combine(root, options.LessonsRoot.Trim()));
-        var lessons = Directory.Exists(lessonsRoot)
-            ? MarkdownBelow(root, new DirectoryInfo(lessonsRoot), problems, 0).ToList()
-            : new List<DocumentFile>();
-
-        var twins = TwinsAmong(metaIssues);
-        metaIssues.RemoveAll(m => twins.Any(t => t.Twin == m));
-        var distinctProblems = problems.GroupBy(p => (p.FullPath, p.Message)).Select(g => g.First()).ToList();
-        var tree = new DocsTree(root, roots, lessonsRoot, metaIssues, lessons, distinctProblems)
+        var lessons = new List<int>();
+        if (Directory.Exists(lessonsRoot))
         {
-            StrayFolders = StrayMetaIssueFinder.Find(root, roots, lessonsRoot),
-            Twins = twins,
-        };
-        DocumentLoader.LoadAll(tree.Documents.ToList(), options, cache, cancellationToken);
-        return tree;
-    }
-
-    /// <summary>
-    /// Folders holding nothing but <c>attempts/</c> whose name is within <see cref="TwinDistance"/> edits of a
-    /// meta-issue that has its core files; the closest such meta-issue is the one meant.
-    /// </summary>
-    private static List<TwinFolder> TwinsAmong(IReadOnlyList<MetaIssueFolder> metaIssues)
-    {
-        var twins = new List<TwinFolder>();
-        var complete = metaIssues.Where(m => m.CoreDocuments.Count > 0).ToList();
-        foreach (var candidate in metaIssues.Where(m => m.CoreDocuments.Count == 0 && m.OtherDocuments.All(d => d.FullPath.StartsWith(Path.Combine(m.FullPath, MetaIssueFolder.AttemptsFolder), StringComparison.Ordinal))))
-        {
-            var limit = TwinDistance(candidate.Name) + 1;
-            var closest = complete
-                .Select(m => (Issue: m, Distance: EditDistance.Between(candidate.Name.ToLowerInvariant(), m.Name.ToLowerInvariant(), limit)))
-                .Where(c => c.Distance < limit)
-                .OrderBy(c => c.Distance)
-                .ThenBy(c => c.Issue.Name, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (closest.Issue is not null)
-            {
-                twins.Add(new TwinFolder(candidate, closest.Issue));
-            }
+            MarkdownBelow(new Lister(root, files, problems), new DirectoryInfo(lessonsRoot), 0, lessons);
         }
 
-        return twins;
+        var twins = DocsTreeListing.TwinsAmong(metaIssues, files);
+        metaIssues.RemoveAll(m => twins.Any(t => t.Twin == m));
+        return new DocsTreeListing(
+            root,
+            roots,
+            lessonsRoot,
+            files,
+            metaIssues,
+            lessons,
+            problems.GroupBy(p => (p.FullPath, p.Message)).Select(g => g.First()).ToList(),
+            StrayMetaIssueFinder.Find(root, roots, lessonsRoot),
+            twins,
+            new HashSet<int>(twins.SelectMany(t => t.Twin.Files)));
     }
 
-    /// <summary>Edits that still make a near miss: one, or two for names of 12 characters or more.</summary>
-    internal static int TwinDistance(string name) => name.Length >= 12 ? 2 : 1;
+    /// <summary>Where listed files and problems go, and the root their relative paths start from.</summary>
+    private readonly record struct Lister(string Root, List<ListedFile> Files, List<ScanProblem> Problems)
+    {
+        /// <summary>Lists one file (or a folder standing for one) and returns its index.</summary>
+        public int Add(string fullPath, bool isFolder = false)
+        {
+            Files.Add(new ListedFile(fullPath, isFolder));
+            return Files.Count - 1;
+        }
+    }
 
     /// <summary>
     /// Reads one meta-issue, listing each of its folders once. A subfolder of a root is a meta-issue when it holds a
     /// core file or an attempts folder; others (images/, assets/) are not, so they are neither checked nor reported
     /// as meta-issues missing every file.
     /// </summary>
-    private static MetaIssueFolder? ReadMetaIssue(string root, string metaIssuesRoot, DirectoryInfo folder, List<ScanProblem> problems)
+    private static ListedMetaIssue? ListMetaIssue(Lister lister, string metaIssuesRoot, DirectoryInfo folder)
     {
+        var (root, problems) = (lister.Root, lister.Problems);
         var entries = Entries(folder.FullName, problems);
         var attemptsFolder = entries.OfType<DirectoryInfo>().FirstOrDefault(d => d.Name == MetaIssueFolder.AttemptsFolder);
-        var core = new Dictionary<string, DocumentFile>(StringComparer.Ordinal);
+        var core = new List<FileSystemInfo>();
         foreach (var name in MetaIssueFolder.CoreFiles)
         {
-            var match = entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (match is not null)
-            {
-                core[name] = new DocumentFile(match.FullName, PathText.FromRoot(root, match.FullName), isFolder: match is DirectoryInfo);
-            }
+            core.Add(entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))!);
         }
 
-        if (core.Count == 0 && attemptsFolder is null && !entries.Any(e => e.Name == MetaIssueFolder.AttemptsFolder))
+        if (core.All(c => c is null) && attemptsFolder is null && !entries.Any(e => e.Name == MetaIssueFolder.AttemptsFolder))
         {
             return null;
         }
 
-        var misplaced = new List<MisplacedEntry>();
+        var issue = new ListedMetaIssue(folder.FullName, PathText.FromRoot(root, folder.FullName), PathText.FromRoot(root, metaIssuesRoot));
+        for (var i = 0; i < core.Count; i++)
+        {
+            if (core[i] is { } match)
+            {
+                issue.Core.Add((MetaIssueFolder.CoreFiles[i], lister.Add(match.FullName, isFolder: match is DirectoryInfo)));
+            }
+        }
 
-        var attempts = new List<AttemptFolder>();
-        var others = new List<DocumentFile>();
         if (attemptsFolder is not null && !IsLinkedFolder(attemptsFolder, problems))
         {
             foreach (var entry in Entries(attemptsFolder.FullName, problems).OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -131,32 +134,28 @@ internal static class DocsTreeReader
                 {
                     if (!IsLinkedFolder(attemptFolder, problems))
                     {
-                        attempts.Add(ReadAttempt(root, attemptFolder, problems, others));
+                        issue.Attempts.Add(ListAttempt(lister, attemptFolder, issue.Others));
                     }
                 }
                 else if (entry.Name.Length > 0 && AttemptNumber.IsDigit(entry.Name[0]))
                 {
-                    misplaced.Add(new MisplacedEntry(entry.FullName, "is a file where an attempt folder is expected"));
+                    issue.Misplaced.Add(new MisplacedEntry(entry.FullName, "is a file where an attempt folder is expected"));
                 }
                 else if (IsMarkdown(entry.Name))
                 {
-                    others.Add(Document(root, entry.FullName));
+                    issue.Others.Add(lister.Add(entry.FullName));
                 }
             }
         }
         else if (attemptsFolder is null && entries.Any(e => e is FileInfo && e.Name == MetaIssueFolder.AttemptsFolder))
         {
-            misplaced.Add(new MisplacedEntry(Path.Combine(folder.FullName, MetaIssueFolder.AttemptsFolder), "is a file where the attempts folder is expected"));
+            issue.Misplaced.Add(new MisplacedEntry(Path.Combine(folder.FullName, MetaIssueFolder.AttemptsFolder), "is a file where the attempts folder is expected"));
         }
-
-        attempts.Sort((a, b) => (a.Number ?? int.MaxValue).CompareTo(b.Number ?? int.MaxValue) is var byNumber and not 0
-            ? byNumber
-            : string.CompareOrdinal(a.Name, b.Name));
 
         // Everything else below the meta-issue (analysis notes, profiling write-ups) is checked for links too.
         foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            if (IsHidden(entry) || entry == attemptsFolder || core.Values.Any(c => c.FullPath == entry.FullName))
+            if (IsHidden(entry) || entry == attemptsFolder || core.Any(c => c is not null && c.FullName == entry.FullName))
             {
                 continue;
             }
@@ -165,31 +164,24 @@ internal static class DocsTreeReader
             {
                 if (!IsLinkedFolder(sub, problems))
                 {
-                    others.AddRange(MarkdownBelow(root, sub, problems, 1));
+                    MarkdownBelow(lister, sub, 1, issue.Others);
                 }
             }
             else if (IsMarkdown(entry.Name))
             {
-                others.Add(Document(root, entry.FullName));
+                issue.Others.Add(lister.Add(entry.FullName));
             }
         }
 
-        return new MetaIssueFolder(
-            folder.FullName,
-            PathText.FromRoot(root, folder.FullName),
-            PathText.FromRoot(root, metaIssuesRoot),
-            core,
-            attempts,
-            others,
-            misplaced);
+        return issue;
     }
 
     /// <summary>An attempt folder: its two files, and any other Markdown in it (added to <paramref name="others"/>).</summary>
-    private static AttemptFolder ReadAttempt(string root, DirectoryInfo folder, List<ScanProblem> problems, List<DocumentFile> others)
+    private static ListedAttempt ListAttempt(Lister lister, DirectoryInfo folder, List<int> others)
     {
-        DocumentFile? approach = null;
-        DocumentFile? results = null;
-        foreach (var entry in Entries(folder.FullName, problems).OrderBy(e => e.Name, StringComparer.Ordinal))
+        var approach = -1;
+        var results = -1;
+        foreach (var entry in Entries(folder.FullName, lister.Problems).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             if (IsHidden(entry))
             {
@@ -198,38 +190,38 @@ internal static class DocsTreeReader
 
             if (string.Equals(entry.Name, AttemptFolder.SolutionApproachFile, StringComparison.OrdinalIgnoreCase))
             {
-                approach = Document(root, entry.FullName);
+                approach = lister.Add(entry.FullName);
             }
             else if (string.Equals(entry.Name, AttemptFolder.AttemptResultsFile, StringComparison.OrdinalIgnoreCase))
             {
-                results = Document(root, entry.FullName);
+                results = lister.Add(entry.FullName);
             }
             else if (entry is DirectoryInfo sub)
             {
-                if (!IsLinkedFolder(sub, problems))
+                if (!IsLinkedFolder(sub, lister.Problems))
                 {
-                    others.AddRange(MarkdownBelow(root, sub, problems, 2));
+                    MarkdownBelow(lister, sub, 2, others);
                 }
             }
             else if (IsMarkdown(entry.Name))
             {
-                others.Add(Document(root, entry.FullName));
+                others.Add(lister.Add(entry.FullName));
             }
         }
 
-        return new AttemptFolder(folder.FullName, PathText.FromRoot(root, folder.FullName), approach, results);
+        return new ListedAttempt(folder.FullName, new RelativePathText(folder.FullName, PathText.FromRoot(lister.Root, folder.FullName)), approach, results);
     }
 
-    /// <summary>Every Markdown file below a folder, not following folder links, to a bounded depth.</summary>
-    private static IEnumerable<DocumentFile> MarkdownBelow(string root, DirectoryInfo folder, List<ScanProblem> problems, int depth)
+    /// <summary>Lists every Markdown file below a folder into <paramref name="found"/>, not following folder links, to a bounded depth.</summary>
+    private static void MarkdownBelow(Lister lister, DirectoryInfo folder, int depth, List<int> found)
     {
         if (depth > MaxFolderDepth)
         {
-            problems.Add(new ScanProblem(folder.FullName, $"is nested more than {MaxFolderDepth} folders deep; deeper files were not checked"));
-            yield break;
+            lister.Problems.Add(new ScanProblem(folder.FullName, $"is nested more than {MaxFolderDepth} folders deep; deeper files were not checked"));
+            return;
         }
 
-        foreach (var entry in Entries(folder.FullName, problems).OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in Entries(folder.FullName, lister.Problems).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             if (IsHidden(entry))
             {
@@ -238,24 +230,17 @@ internal static class DocsTreeReader
 
             if (entry is DirectoryInfo sub)
             {
-                if (IsLinkedFolder(sub, problems))
+                if (!IsLinkedFolder(sub, lister.Problems))
                 {
-                    continue;
-                }
-
-                foreach (var document in MarkdownBelow(root, sub, problems, depth + 1))
-                {
-                    yield return document;
+                    MarkdownBelow(lister, sub, depth + 1, found);
                 }
             }
             else if (IsMarkdown(entry.Name))
             {
-                yield return Document(root, entry.FullName);
+                found.Add(lister.Add(entry.FullName));
             }
         }
     }
-
-    private static DocumentFile Document(string root, string fullPath) => new(fullPath, PathText.FromRoot(root, fullPath));
 
     private static bool IsMarkdown(string name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MetaIssue.IO;
 using MetaIssue.Markdown;
 using MetaIssue.Model;
@@ -14,31 +13,55 @@ internal static class DocumentLoader
     private const int WorkerStackBytes = 64 * 1024 * 1024;
     private const int FilesPerWorker = 8;
 
+    /// <summary>
+    /// Loads the listed <paramref name="files"/> but those in <paramref name="unread"/> (indexes): each becomes a
+    /// <see cref="DocumentFile"/> holding its facts (from <paramref name="cache"/> when its size and last write time
+    /// are unchanged, else read and parsed) or the problem that stopped it, with its path relative to
+    /// <paramref name="repositoryRoot"/>. Returns one slot per listed file, null for the unread ones. Never throws for
+    /// a file; a failure on one becomes its problem.
+    /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled: workers stop after their current file.</exception>
-    public static void LoadAll(IReadOnlyList<DocumentFile> documents, CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default)
+    public static DocumentFile?[] LoadAll(
+        string repositoryRoot,
+        IReadOnlyList<ListedFile> files,
+        ICollection<int> unread,
+        CheckerOptions options,
+        IFactsCache? cache,
+        CancellationToken cancellationToken = default)
     {
-        if (documents.Count == 0)
+        var documents = new DocumentFile?[files.Count];
+        var count = files.Count - unread.Count;
+        if (count == 0)
         {
-            return;
+            return documents;
         }
 
-        var queue = new ConcurrentQueue<DocumentFile>(documents);
+        var next = -1;
         var strings = new StringPool(); // equal strings of the files parsed in this run are kept once
         var parallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount;
-        var workers = Math.Max(1, Math.Min(parallelism, (documents.Count + FilesPerWorker - 1) / FilesPerWorker));
+        var workers = Math.Max(1, Math.Min(parallelism, (count + FilesPerWorker - 1) / FilesPerWorker));
 
         void Work()
         {
-            while (!cancellationToken.IsCancellationRequested && queue.TryDequeue(out var document))
+            int index;
+            while (!cancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < files.Count)
             {
+                if (unread.Contains(index))
+                {
+                    continue;
+                }
+
+                var file = files[index];
+                var relativePath = file.RelativeTo(repositoryRoot);
                 try
                 {
-                    Load(document, options.MaxFileBytes, cache, strings);
+                    documents[index] = Load(file, relativePath, options.MaxFileBytes, cache, strings);
                 }
                 catch (Exception exception)
                 {
                     // An exception escaping a worker thread would take the whole build process down with it.
-                    document.Fail($"could not be checked ({exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)})");
+                    documents[index] = new DocumentFile(file.FullPath, relativePath, file.IsFolder,
+                        problem: $"could not be checked ({exception.GetType().Name}: {IO.FileContent.OneLine(exception.Message)})", problemMayPass: true);
                 }
             }
         }
@@ -49,66 +72,57 @@ internal static class DocumentLoader
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         cancellationToken.ThrowIfCancellationRequested();
+        return documents;
     }
 
-    private static void Load(DocumentFile document, long maxBytes, IFactsCache? cache, StringPool strings)
+    private static DocumentFile Load(ListedFile file, RelativePathText relativePath, long maxBytes, IFactsCache? cache, StringPool strings)
     {
         if (cache is null)
         {
-            Read(document, maxBytes, strings);
-            return;
+            return Read(file, relativePath, maxBytes, strings, stamp: null);
         }
 
         FileInfo info;
         try
         {
-            info = new FileInfo(document.FullPath);
+            info = new FileInfo(file.FullPath);
             if (!info.Exists)
             {
-                Read(document, maxBytes, strings);
-                return;
+                return Read(file, relativePath, maxBytes, strings, stamp: null);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Read(document, maxBytes, strings);
-            return;
+            return Read(file, relativePath, maxBytes, strings, stamp: null);
         }
 
         var length = info.Length;
         var written = info.LastWriteTimeUtc;
-        document.Stamp = (length, written.Ticks);
-        if (cache.Find(document.FullPath, length, written) is { } facts)
+        if (cache.Find(file.FullPath, length, written) is { } facts)
         {
-            document.Restore(facts);
-            return;
+            return new DocumentFile(file.FullPath, relativePath, file.IsFolder, facts, stamp: (length, written.Ticks));
         }
 
-        Read(document, maxBytes, strings);
+        var document = Read(file, relativePath, maxBytes, strings, (length, written.Ticks));
         if (document.Facts is { } parsed)
         {
-            cache.Remember(document.FullPath, length, written, parsed);
+            cache.Remember(file.FullPath, length, written, parsed);
         }
+
+        return document;
     }
 
     /// <summary>Reads and parses one file; the only place the docs tree's Markdown is read from disk.</summary>
-    private static void Read(DocumentFile document, long maxBytes, StringPool strings)
+    private static DocumentFile Read(ListedFile file, RelativePathText relativePath, long maxBytes, StringPool strings, (long Length, long Ticks)? stamp)
     {
-        if (document.IsFolder)
+        if (file.IsFolder)
         {
-            document.Reject("is a folder where a Markdown file is expected; rename or remove it", mayPass: false);
-            return;
+            return new DocumentFile(file.FullPath, relativePath, isFolder: true,
+                problem: "is a folder where a Markdown file is expected; rename or remove it", stamp: stamp);
         }
 
-        var (facts, problem, mayPass) = ReadFacts(document.FullPath, maxBytes, strings);
-        if (facts is not null)
-        {
-            document.Restore(facts);
-        }
-        else
-        {
-            document.Reject(problem!, mayPass);
-        }
+        var (facts, problem, mayPass) = ReadFacts(file.FullPath, maxBytes, strings);
+        return new DocumentFile(file.FullPath, relativePath, isFolder: false, facts, problem, mayPass, stamp);
     }
 
     /// <summary>
@@ -135,3 +149,4 @@ internal static class DocumentLoader
         }
     }
 }
+

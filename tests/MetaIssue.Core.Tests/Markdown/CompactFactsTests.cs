@@ -52,8 +52,8 @@ public sealed class CompactFactsTests
     [InlineData("/elsewhere/README.md", "../elsewhere/README.md")]
     public void A_document_gives_back_the_relative_path_it_was_made_with(string fullPath, string relativePath)
     {
-        var document = new DocumentFile(fullPath, relativePath);
-        var attempt = new AttemptFolder(fullPath, relativePath, null, null);
+        var document = new DocumentFile(fullPath, new RelativePathText(fullPath, relativePath));
+        var attempt = new AttemptFolder(null, new AttemptFiles(fullPath, new RelativePathText(fullPath, relativePath), null, null));
 
         Assert.Equal(relativePath, document.RelativePath);
         Assert.Equal(relativePath, document.ToString());
