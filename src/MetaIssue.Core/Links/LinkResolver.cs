@@ -12,11 +12,13 @@ namespace MetaIssue.Links;
 /// </summary>
 internal sealed class LinkResolver
 {
-
     private readonly string _repositoryRoot;
     private readonly IReadOnlyList<string> _wikiBases;
     private readonly ConcurrentDictionary<string, (bool Exists, bool IsFolder, string Path)> _existence = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _probed = new(StringComparer.Ordinal);
+
+    // Every resolved link keeps its fragment; most name one of a few headings, so equal fragments share one string.
+    private readonly StringPool _fragments = new();
 
     public LinkResolver(string repositoryRoot, IEnumerable<string> wikiBases)
     {
@@ -27,7 +29,10 @@ internal sealed class LinkResolver
     /// <summary>Records paths the scan has already seen, so links to them are resolved without asking the file system.</summary>
     public void Know(string fullPath, bool isFolder) => _existence[fullPath] = (true, isFolder, fullPath);
 
-    public LinkTarget Resolve(string fromFile, LinkFact link)
+    public LinkTarget Resolve(string fromFile, LinkFact link) => Resolve(fromFile, Path.GetDirectoryName(fromFile), link);
+
+    /// <summary>As <see cref="Resolve(string, LinkFact)"/>, with the linking file's folder (<c>Path.GetDirectoryName</c>) already known.</summary>
+    public LinkTarget Resolve(string fromFile, string? fromFolder, LinkFact link)
     {
         var url = link.Url.Trim();
         if (url.Length == 0)
@@ -37,7 +42,7 @@ internal sealed class LinkResolver
 
         if (url[0] == '#')
         {
-            return new LinkTarget(LinkTargetKind.SameDocument, fromFile, Decode(url.Substring(1)), true, false);
+            return new LinkTarget(LinkTargetKind.SameDocument, fromFile, _fragments.Share(Decode(url.Substring(1))), true, false);
         }
 
         if (url.StartsWith("//", StringComparison.Ordinal) || HasScheme(url))
@@ -46,12 +51,13 @@ internal sealed class LinkResolver
         }
 
         var (path, fragment) = Split(url, link.Kind != LinkKind.Wiki);
+        fragment = fragment is null ? null : _fragments.Share(fragment);
         if (path.Length == 0)
         {
             return new LinkTarget(LinkTargetKind.SameDocument, fromFile, fragment, true, false);
         }
 
-        var fromFolder = Path.GetDirectoryName(fromFile) ?? _repositoryRoot;
+        fromFolder ??= _repositoryRoot;
         if (link.Kind == LinkKind.Wiki)
         {
             return ResolveWiki(fromFolder, path, fragment);
