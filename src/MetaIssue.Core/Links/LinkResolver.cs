@@ -12,11 +12,16 @@ namespace MetaIssue.Links;
 /// </summary>
 internal sealed class LinkResolver
 {
-
     private readonly string _repositoryRoot;
     private readonly IReadOnlyList<string> _wikiBases;
     private readonly ConcurrentDictionary<string, (bool Exists, bool IsFolder, string Path)> _existence = new(StringComparer.Ordinal);
+
+    // What the scan saw: a plain dictionary (a third of a concurrent one's size per entry), read-only while links resolve.
+    private readonly Dictionary<string, (bool IsFolder, string Path)> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _probed = new(StringComparer.Ordinal);
+
+    // Every resolved link keeps its fragment; most name one of a few headings, so equal fragments share one string.
+    private readonly StringPool _fragments = new();
 
     public LinkResolver(string repositoryRoot, IEnumerable<string> wikiBases)
     {
@@ -24,10 +29,16 @@ internal sealed class LinkResolver
         _wikiBases = wikiBases.Select(PathText.Normalize).Concat(new[] { _repositoryRoot }).Distinct().ToList();
     }
 
-    /// <summary>Records paths the scan has already seen, so links to them are resolved without asking the file system.</summary>
-    public void Know(string fullPath, bool isFolder) => _existence[fullPath] = (true, isFolder, fullPath);
+    /// <summary>
+    /// Records paths the scan has already seen, so links to them are resolved without asking the file system. Call
+    /// before the first <see cref="Resolve(string, LinkFact)"/>: resolving reads what is known from several threads.
+    /// </summary>
+    public void Know(string fullPath, bool isFolder) => _known[fullPath] = (isFolder, fullPath);
 
-    public LinkTarget Resolve(string fromFile, LinkFact link)
+    public LinkTarget Resolve(string fromFile, LinkFact link) => Resolve(fromFile, Path.GetDirectoryName(fromFile), link);
+
+    /// <summary>As <see cref="Resolve(string, LinkFact)"/>, with the linking file's folder (<c>Path.GetDirectoryName</c>) already known.</summary>
+    public LinkTarget Resolve(string fromFile, string? fromFolder, LinkFact link)
     {
         var url = link.Url.Trim();
         if (url.Length == 0)
@@ -37,7 +48,7 @@ internal sealed class LinkResolver
 
         if (url[0] == '#')
         {
-            return new LinkTarget(LinkTargetKind.SameDocument, fromFile, Decode(url.Substring(1)), true, false);
+            return new LinkTarget(LinkTargetKind.SameDocument, fromFile, _fragments.Share(Decode(url.Substring(1))), true, false);
         }
 
         if (url.StartsWith("//", StringComparison.Ordinal) || HasScheme(url))
@@ -46,12 +57,13 @@ internal sealed class LinkResolver
         }
 
         var (path, fragment) = Split(url, link.Kind != LinkKind.Wiki);
+        fragment = fragment is null ? null : _fragments.Share(fragment);
         if (path.Length == 0)
         {
             return new LinkTarget(LinkTargetKind.SameDocument, fromFile, fragment, true, false);
         }
 
-        var fromFolder = Path.GetDirectoryName(fromFile) ?? _repositoryRoot;
+        fromFolder ??= _repositoryRoot;
         if (link.Kind == LinkKind.Wiki)
         {
             return ResolveWiki(fromFolder, path, fragment);
@@ -135,7 +147,7 @@ internal sealed class LinkResolver
         }
 
         // The path as first seen (usually a document's own): tens of thousands of links then share a few strings.
-        var (exists, isFolder, path) = _existence.GetOrAdd(full, Probe);
+        var (exists, isFolder, path) = _known.TryGetValue(full, out var known) ? (true, known.IsFolder, known.Path) : _existence.GetOrAdd(full, Probe);
         return new LinkTarget(LinkTargetKind.Local, path, fragment, exists, isFolder);
     }
 

@@ -15,27 +15,26 @@ internal sealed class LinkSuggestions
     private const int MaxRankedElsewhere = 32;
 
     private readonly Dictionary<string, List<string>> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<(string Issue, string Name), List<string>> _byIssueAndName = new();
 
     public LinkSuggestions(DocsTree tree)
     {
         foreach (var issue in tree.MetaIssues)
         {
-            Add(issue.Name, issue.FullPath, null);
+            Add(issue.Name, issue.FullPath);
             foreach (var document in issue.Documents)
             {
-                Add(document.FileName, document.FullPath, issue);
+                Add(document.FileName, document.FullPath);
             }
 
             foreach (var attempt in issue.Attempts)
             {
-                Add(attempt.Name, attempt.FullPath, issue);
+                Add(attempt.Name, attempt.FullPath);
             }
         }
 
         foreach (var lesson in tree.Lessons)
         {
-            Add(lesson.FileName, lesson.FullPath, null);
+            Add(lesson.FileName, lesson.FullPath);
         }
     }
 
@@ -46,7 +45,7 @@ internal sealed class LinkSuggestions
         var name = Path.GetFileName(missingPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var isFolder = !Path.HasExtension(name);
         IEnumerable<string> candidates;
-        if (issue is not null && _byIssueAndName.TryGetValue((issue.FullPath, name.ToLowerInvariant()), out var nearby))
+        if (issue is not null && SameNameIn(issue, name) is { Count: > 0 } nearby)
         {
             candidates = nearby;
         }
@@ -74,7 +73,35 @@ internal sealed class LinkSuggestions
         return bestIsFolder ? link + "/" : link;
     }
 
-    private void Add(string name, string path, MetaIssueFolder? issue)
+    /// <summary>
+    /// The documents and attempt folders of <paramref name="issue"/> named <paramref name="name"/> (compared lower-cased,
+    /// invariant culture), documents first. Searched when asked, not indexed: a meta-issue holds a few dozen entries, and
+    /// an index of every meta-issue's names would hold the whole tree a second time.
+    /// </summary>
+    private static List<string> SameNameIn(MetaIssueFolder issue, string name)
+    {
+        var wanted = name.ToLowerInvariant();
+        var found = new List<string>();
+        foreach (var document in issue.Documents)
+        {
+            if (string.Equals(document.FileName.ToLowerInvariant(), wanted, StringComparison.Ordinal))
+            {
+                found.Add(document.FullPath);
+            }
+        }
+
+        foreach (var attempt in issue.Attempts)
+        {
+            if (string.Equals(attempt.Name.ToLowerInvariant(), wanted, StringComparison.Ordinal))
+            {
+                found.Add(attempt.FullPath);
+            }
+        }
+
+        return found;
+    }
+
+    private void Add(string name, string path)
     {
         if (!_byName.TryGetValue(name, out var list))
         {
@@ -82,15 +109,5 @@ internal sealed class LinkSuggestions
         }
 
         list.Add(path);
-        if (issue is not null)
-        {
-            var key = (issue.FullPath, name.ToLowerInvariant());
-            if (!_byIssueAndName.TryGetValue(key, out var local))
-            {
-                _byIssueAndName[key] = local = new List<string>();
-            }
-
-            local.Add(path);
-        }
     }
 }

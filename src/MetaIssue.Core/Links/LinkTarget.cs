@@ -14,8 +14,11 @@ internal enum LinkTargetKind
     Invalid,
 }
 
-/// <summary>Where a link leads: for a local link, the full path and whether anything is there, plus the #fragment.</summary>
-internal sealed record LinkTarget(LinkTargetKind Kind, string Path, string? Fragment, bool Exists, bool IsFolder)
+/// <summary>
+/// Where a link leads: for a local link, the full path and whether anything is there, plus the #fragment. A value
+/// (24 bytes) whose strings are shared with the tree's paths and among equal fragments.
+/// </summary>
+internal readonly record struct LinkTarget(LinkTargetKind Kind, string Path, string? Fragment, bool Exists, bool IsFolder)
 {
     public static LinkTarget External { get; } = new(LinkTargetKind.External, string.Empty, null, true, false);
 

@@ -17,8 +17,9 @@ internal sealed class TreeLinks
     private readonly ConcurrentDictionary<string, MarkdownFacts?> _outsideFacts = new(StringComparer.Ordinal);
     private readonly long _maxFileBytes;
     private Dictionary<MetaIssueFolder, List<DocumentFile>>? _lessonsByIssue;
-    private IReadOnlyList<ResolvedLink>? _resolvedLinks;
-    private ILookup<string, ResolvedLink>? _linksByDocument;
+    private ResolvedLink[]? _resolvedLinks;
+    private Dictionary<string, (int Start, int Count)>? _linkSpans;
+    private Dictionary<string, List<ResolvedLink>>? _linksOfSharedPaths;
     private LinkSuggestions? _suggestions;
 
     public TreeLinks(DocsTree tree, long maxFileBytes)
@@ -77,21 +78,77 @@ internal sealed class TreeLinks
     /// Every link of every readable document (of those <see cref="Resolving"/> selects), resolved once (in parallel, in
     /// document order) for all the link rules.
     /// </summary>
-    public IReadOnlyList<ResolvedLink> All => _resolvedLinks ??= Tree.Documents
-        .Where(d => d.Facts is not null && (Resolving is null || Resolving(d)))
-        .ToList()
-        .AsParallel()
-        .AsOrdered()
-        .SelectMany(d => d.Facts!.Links.Select(link => new ResolvedLink(d, link, Resolver.Resolve(d.FullPath, link))))
-        .ToList();
+    public IReadOnlyList<ResolvedLink> All => _resolvedLinks ??= ResolveAll();
 
     /// <summary>The links of one document resolved now, outside the index (for deciding what to re-check).</summary>
     public IEnumerable<LinkTarget> Resolve(DocumentFile document) =>
         document.Facts is { } facts ? facts.Links.Select(link => Resolver.Resolve(document.FullPath, link)) : Enumerable.Empty<LinkTarget>();
 
-    /// <summary>The resolved links of one document.</summary>
-    public IEnumerable<ResolvedLink> Of(DocumentFile document) =>
-        (_linksByDocument ??= All.ToLookup(l => l.Document.FullPath, StringComparer.Ordinal))[document.FullPath];
+    /// <summary>The resolved links of one document (of every document with that path), in order.</summary>
+    public IEnumerable<ResolvedLink> Of(DocumentFile document)
+    {
+        var all = _resolvedLinks ?? ResolveAll();
+        _resolvedLinks = all;
+        if (_linksOfSharedPaths!.TryGetValue(document.FullPath, out var shared))
+        {
+            return shared;
+        }
+
+        return _linkSpans!.TryGetValue(document.FullPath, out var span) ? new ArraySegment<ResolvedLink>(all, span.Start, span.Count) : Array.Empty<ResolvedLink>();
+    }
+
+    /// <summary>
+    /// One array of link values, each document's links side by side, so a document's links are a span of it (no
+    /// per-link objects, no second copy for the per-document index). Filled in parallel, each document into its slots.
+    /// </summary>
+    private ResolvedLink[] ResolveAll()
+    {
+        var documents = Tree.Documents
+            .Where(d => d.Facts is { Links.Count: > 0 } && (Resolving is null || Resolving(d)))
+            .ToList();
+        var starts = new int[documents.Count + 1];
+        for (var i = 0; i < documents.Count; i++)
+        {
+            starts[i + 1] = starts[i] + documents[i].Facts!.Links.Count;
+        }
+
+        var links = new ResolvedLink[starts[documents.Count]];
+        Parallel.For(0, documents.Count, i =>
+        {
+            var document = documents[i];
+            var facts = document.Facts!.Links;
+            var folder = Path.GetDirectoryName(document.FullPath);
+            for (var j = 0; j < facts.Count; j++)
+            {
+                links[starts[i] + j] = new ResolvedLink(document, j, Resolver.Resolve(document.FullPath, folder, facts[j]));
+            }
+        });
+
+        _linkSpans = new Dictionary<string, (int Start, int Count)>(documents.Count, StringComparer.Ordinal);
+        _linksOfSharedPaths = new Dictionary<string, List<ResolvedLink>>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var path = documents[i].FullPath;
+            var span = (starts[i], starts[i + 1] - starts[i]);
+            if (_linksOfSharedPaths.TryGetValue(path, out var shared))
+            {
+                shared.AddRange(new ArraySegment<ResolvedLink>(links, span.Item1, span.Item2));
+            }
+            else if (_linkSpans.TryGetValue(path, out var first))
+            {
+                _linkSpans.Remove(path);
+                // Two documents with one path (never in a well-formed tree): their links, in order, under that path.
+                _linksOfSharedPaths[path] = new List<ResolvedLink>(new ArraySegment<ResolvedLink>(links, first.Start, first.Count));
+                _linksOfSharedPaths[path].AddRange(new ArraySegment<ResolvedLink>(links, span.Item1, span.Item2));
+            }
+            else
+            {
+                _linkSpans[path] = span;
+            }
+        }
+
+        return links;
+    }
 
     public LinkSuggestions Suggestions => _suggestions ??= new LinkSuggestions(Tree);
 

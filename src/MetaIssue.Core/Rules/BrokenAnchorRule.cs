@@ -22,8 +22,6 @@ internal sealed class BrokenAnchorRule : Rule
 
     public override void Check(CheckContext context, RuleSink report)
     {
-        // Many links point into the same few files: each file's anchors are gathered once.
-        var anchorsOf = new Dictionary<MarkdownFacts, (HashSet<string> Set, List<string> List)>();
         foreach (var (document, link, target) in context.Links.All)
         {
             if (string.IsNullOrEmpty(target.Fragment) || !target.Exists)
@@ -50,24 +48,45 @@ internal sealed class BrokenAnchorRule : Rule
                 continue; // unreadable targets are reported on their own (MI900)
             }
 
-            if (!anchorsOf.TryGetValue(facts, out var anchors))
-            {
-                var list = facts.Headings.Select(h => h.Anchor).Concat(facts.HtmlAnchors).Distinct().ToList();
-                anchorsOf[facts] = anchors = (new HashSet<string>(list, StringComparer.OrdinalIgnoreCase), list);
-            }
-
             var fragment = target.Fragment!;
-            if (anchors.Set.Contains(fragment) || IsTopOfDocument(fragment))
+            if (HasAnchor(facts, fragment) || IsTopOfDocument(fragment))
             {
                 continue;
             }
 
             var file = target.Kind == LinkTargetKind.SameDocument ? "this file" : context.Display(target.Path);
-            var closest = EditDistance.Closest(fragment, anchors.List);
+            var anchors = facts.Headings.Select(h => h.Anchor).Concat(facts.HtmlAnchors).Distinct().ToList();
+            var closest = EditDistance.Closest(fragment, anchors);
             var hint = closest is null ? "link to one of its headings or drop the fragment" : $"did you mean '#{Printable(closest)}'?";
             report.At(document.FullPath, link.Range,
                 $"'#{Printable(BrokenLinkRule.Shorten(fragment))}' names no heading in {file}", $"{hint}");
         }
+    }
+
+    /// <summary>
+    /// True when a heading or an HTML id of the file has the anchor <paramref name="fragment"/> (ordinal, ignoring
+    /// case). A scan of the file's few anchors per link: no set per linked file is built nor kept, which in a
+    /// large tree (every file a link target) would hold all anchors a second time.
+    /// </summary>
+    private static bool HasAnchor(MarkdownFacts facts, string fragment)
+    {
+        foreach (var heading in facts.Headings)
+        {
+            if (string.Equals(heading.Anchor, fragment, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var anchor in facts.HtmlAnchors)
+        {
+            if (string.Equals(anchor, fragment, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
