@@ -49,7 +49,7 @@ public sealed class FactsCacheFileTests
         var documents = Documents(repository);
         for (var cut = 0; cut <= whole.Length; cut++)
         {
-            File.WriteAllBytes(file, whole.Take(cut).ToArray());
+            File.WriteAllBytes(file, whole.AsSpan(0, cut).ToArray());
             var opened = FactsCacheFile.Open(cache);
             var hits = documents.Count(d => Hit(opened, d));
 
