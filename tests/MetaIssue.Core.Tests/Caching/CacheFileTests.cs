@@ -1,4 +1,5 @@
 using MetaIssue.Caching;
+using MetaIssue.Testing;
 using MetaIssue.Text;
 
 namespace MetaIssue.Tests.Caching;
@@ -6,7 +7,7 @@ namespace MetaIssue.Tests.Caching;
 public sealed class CacheFileTests : IDisposable
 {
     private const int Magic = 0x5453494D;
-    private readonly string _folder = Directory.CreateTempSubdirectory("cachefile-").FullName;
+    private readonly string _folder = ScratchFolder.Create("cachefile-");
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

@@ -1,5 +1,6 @@
 using MetaIssue.Benchmarks.Corpus;
 using MetaIssue.Rules;
+using MetaIssue.Testing;
 
 namespace MetaIssue.Tests.Corpus;
 
@@ -24,7 +25,7 @@ public sealed class PlantedDefectTests
     [MemberData(nameof(Seeds))]
     public void Each_planted_defect_trips_its_own_rule_and_no_other(int seed)
     {
-        var root = Path.Combine(Path.GetTempPath(), "metaissue-planted-" + Guid.NewGuid().ToString("N"));
+        var root = ScratchFolder.Create("planted-");
         try
         {
             var corpus = CorpusGenerator.Generate(root, MetaIssues, seed);

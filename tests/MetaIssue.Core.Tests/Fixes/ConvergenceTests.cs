@@ -1,5 +1,6 @@
 using MetaIssue.Benchmarks.Corpus;
 using MetaIssue.Fixes;
+using MetaIssue.Testing;
 using MetaIssue.Tests.Corpus;
 using MetaIssue.Tests.Support;
 using Xunit.Abstractions;
@@ -70,7 +71,7 @@ public sealed class ConvergenceTests
     [InlineData(FixApplicability.Review)]
     public void The_seeded_benchmark_corpus_converges(FixApplicability level)
     {
-        var root = Path.Combine(Path.GetTempPath(), "metaissue-convergence-" + Guid.NewGuid().ToString("N"));
+        var root = ScratchFolder.Create("convergence-");
         try
         {
             CorpusGenerator.Generate(root, 24, 2026);

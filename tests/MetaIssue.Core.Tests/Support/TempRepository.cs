@@ -7,7 +7,7 @@ namespace MetaIssue.Tests.Support;
 internal sealed class TempRepository : TemporaryRepository<TempRepository>
 {
     public TempRepository()
-        : base(Path.Combine(Path.GetTempPath(), "metaissue-tests", Guid.NewGuid().ToString("N")))
+        : base(ScratchFolder.Create("repository-"))
     {
     }
 
