@@ -10,19 +10,21 @@ internal static class CheckRunner
     {
         // A build that writes the overview is a command, not a check: it always looks afresh.
         var cacheDirectory = task.WriteOverview || string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory;
-        return (cacheDirectory is null ? null : Replay(task, cacheDirectory)) ?? CheckAfresh(task, cacheDirectory);
+        string? walked = null;
+        return (cacheDirectory is null ? null : Replay(task, cacheDirectory, out walked)) ?? CheckAfresh(task, cacheDirectory, walked);
     }
 
     /// <summary>
     /// The last check's report when nothing it read has changed, else null. Its own method, not inlined, so that a
     /// no-op build JIT-compiles and loads only this path: the last-check file, the fingerprint and the settings key,
-    /// with no Markdown parser, JSON serialiser, repository configuration or rule type.
+    /// with no Markdown parser, JSON serialiser, repository configuration or rule type. <paramref name="walked"/>:
+    /// the fingerprint of the tree walk it made, if any, for the check that follows to reuse.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CheckReport? Replay(CheckMetaIssues task, string cacheDirectory)
+    private static CheckReport? Replay(CheckMetaIssues task, string cacheDirectory, out string? walked)
     {
         CheckSettings? settings = null;
-        var last = LastCheckFile.FindReplayable(cacheDirectory, task.RepositoryRoot, codes => ReplayKey(settings = Settings(task, codes)));
+        var last = LastCheckFile.FindReplayable(cacheDirectory, task.RepositoryRoot, codes => ReplayKey(settings = Settings(task, codes)), out walked);
         return last is null || settings is null
             ? null
             : new CheckReport(last.Findings, last.Output.Summary, null, OverviewPath(settings), last.Output.OverviewMessage, null)
@@ -32,7 +34,7 @@ internal static class CheckRunner
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CheckReport CheckAfresh(CheckMetaIssues task, string? cacheDirectory)
+    private static CheckReport CheckAfresh(CheckMetaIssues task, string? cacheDirectory, string? walked)
     {
         var knownCodes = Rules.RuleCatalog.All.Select(r => r.Id).ToList();
         var settings = Settings(task, knownCodes);
@@ -40,12 +42,15 @@ internal static class CheckRunner
         var overviewPath = OverviewPath(settings);
         var hostKey = ReplayKey(settings);
 
-        // The fingerprint covers the roots the check reads, which .metaissue.json may set. The file is read before the
-        // fingerprint looks at it, so an edit in between is newer than the fingerprint (racy: never replayed).
+        // The fingerprint covers the roots the check reads, which .metaissue.json may set. Taken before any file is
+        // read (an edit made during the check then shows as a change at the next build): the replay attempt's own walk
+        // when it covered these very roots (one walk per build; an edit of .metaissue.json since changes the
+        // fingerprint's record of it, so the next build checks again), else a walk now, after reading the file.
         var scope = cacheDirectory is null ? null : Scanning.RepositoryConfig.Read(options.RepositoryRoot).Apply(options);
-        // Taken before reading: an edit made during the check then shows as a change at the next build.
-        var treeFingerprint = scope is null ? null : InputFingerprint.OfTree(scope);
-        var result = MetaIssueChecker.Check(options, task.CancellationToken);
+        var treeFingerprint = scope is null ? null
+            : walked is not null && InputFingerprint.Covers(walked, scope) ? walked
+            : InputFingerprint.OfTree(scope);
+        var result = MetaIssueChecker.Check(options, treeFingerprint, task.CancellationToken);
         task.CancellationToken.ThrowIfCancellationRequested();
         var findings = result.Diagnostics.Select(d => LoggedFinding.Of(d, task.EffectiveHelpLinkBase)).ToList();
         var sarifProblem = string.IsNullOrWhiteSpace(settings.SarifLog) ? null : WriteSarif(settings, result);

@@ -23,17 +23,32 @@ public static class MetaIssueChecker
     /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled (checked per file and per rule).</exception>
     public static CheckResult Check(CheckerOptions options, CancellationToken cancellationToken = default) =>
-        Check(options, cache: null, cancellationToken);
+        Check(options, cache: null, walked: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Check(CheckerOptions, CancellationToken)"/>, reading the folders, and the sizes and times of the
+    /// files, from the walk that took <paramref name="treeFingerprint"/> (<see cref="InputFingerprint.OfTree(CheckerOptions)"/>
+    /// or <see cref="LastCheckFile.FindReplayable(string, string, Func{IReadOnlyList{string}, string}, out string?)"/>,
+    /// in this process, just before) instead of listing and looking at them again; files are still read from disk.
+    /// A fingerprint of other roots than the check's (after <c>.metaissue.json</c>), or null, is ignored.
+    /// </summary>
+    public static CheckResult Check(CheckerOptions options, string? treeFingerprint, CancellationToken cancellationToken = default) =>
+        Check(options, cache: null, treeFingerprint is null ? null : InputFingerprint.WalkOf(treeFingerprint), cancellationToken);
 
     /// <summary>As <see cref="Check(CheckerOptions, CancellationToken)"/>, with parsed facts taken from <paramref name="cache"/> when not null.</summary>
-    internal static CheckResult Check(CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default)
+    internal static CheckResult Check(CheckerOptions options, IFactsCache? cache, CancellationToken cancellationToken = default) =>
+        Check(options, cache, walked: null, cancellationToken);
+
+    private static CheckResult Check(CheckerOptions options, IFactsCache? cache, TreeWalk? walked, CancellationToken cancellationToken)
     {
         // .metaissue.json gives roots and words; the build's own settings win (RepositoryConfig.Apply).
         var startedUtc = DateTime.UtcNow;
         var config = RepositoryConfig.Read(options.RepositoryRoot);
         options = config.Apply(options);
         var cacheFile = cache is null && options.CacheDirectory is { Length: > 0 } directory ? FactsCacheFile.Open(directory) : null;
-        var tree = DocsTreeReader.Read(options, cache ?? cacheFile, config, cancellationToken);
+        // The walk's entries stand for the disk only where it walked the very roots this check reads.
+        var snapshot = walked is not null && InputFingerprint.Covers(walked, options) ? walked.Snapshot : null;
+        var tree = DocsTreeReader.Read(options, cache ?? cacheFile, config, snapshot, cancellationToken);
         cacheFile?.Save();
 
         // With a cache directory, only the meta-issues an edit can have changed are re-checked (IncrementalCheck).

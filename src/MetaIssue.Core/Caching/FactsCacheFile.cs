@@ -15,8 +15,9 @@ namespace MetaIssue.Caching;
 /// appends one record holding them, so an edit costs a write of its own entries, not of the whole cache; a later entry
 /// for a path replaces an earlier one. The file is rewritten whole (atomically, under a new id) when it was missing,
 /// foreign or damaged, or when entries no longer used (replaced, or of files gone) make up more than half of it.
-/// Opening reads the file into one buffer and indexes the entries without decoding their facts: an entry's facts are
-/// decoded by <see cref="Find"/>, on the loader's threads, only when the file's size and time still match. A record
+/// Opening reads the file into one buffer and indexes the entries without decoding their facts: <see cref="Find"/>
+/// hands out a decoder for an entry whose file's size and time still match, and the facts are decoded when first
+/// needed (an incremental check needs few); the buffer lives as long as an undecoded entry does. A record
 /// that is cut short, fails its checksum, belongs to another file id or stands at another ordinal (two builds
 /// appending at once, garbage after the end) is not trusted, nor is anything after it; the next save rewrites the file.
 /// </remarks>
@@ -107,33 +108,35 @@ internal sealed class FactsCacheFile : IFactsCache
         return new FactsCacheFile(directory, previous, loaded);
     }
 
-    public MarkdownFacts? Find(string fullPath, long length, DateTime lastWriteTimeUtc)
+    public Func<MarkdownFacts?>? Find(string fullPath, long length, DateTime lastWriteTimeUtc)
     {
         if (_previous.TryGetValue(fullPath, out var found) && found.Entry is var entry && entry.Length == length && entry.Ticks == lastWriteTimeUtc.Ticks)
         {
-            MarkdownFacts facts;
-            try
-            {
-                facts = entry.Record.ReadFacts(entry);
-            }
-            catch (InvalidDataException)
-            {
-                Interlocked.Increment(ref _undecodable); // checksummed yet undecodable: rewrite the file
-                Interlocked.Increment(ref _misses);
-                return null;
-            }
-
-            if (_current.TryAdd(fullPath, new Saved(length, entry.Ticks, facts)))
+            if (_current.TryAdd(fullPath, new Saved(length, entry.Ticks, null, entry)))
             {
                 Interlocked.Add(ref _liveBytes, found.Weight);
             }
 
             Interlocked.Increment(ref _hits);
-            return facts;
+            return () => Decode(entry);
         }
 
         Interlocked.Increment(ref _misses);
         return null;
+    }
+
+    /// <summary>An entry's facts, or null when its checksummed bytes do not decode (then the next rewrite leaves it out).</summary>
+    private MarkdownFacts? Decode(FactsSerializer.Entry entry)
+    {
+        try
+        {
+            return entry.Record.ReadFacts(entry);
+        }
+        catch (InvalidDataException)
+        {
+            Interlocked.Increment(ref _undecodable);
+            return null;
+        }
     }
 
     public void Remember(string fullPath, long length, DateTime lastWriteTimeUtc, MarkdownFacts facts)
@@ -144,7 +147,7 @@ internal sealed class FactsCacheFile : IFactsCache
             return;
         }
 
-        var saved = new Saved(length, lastWriteTimeUtc.Ticks, facts);
+        var saved = new Saved(length, lastWriteTimeUtc.Ticks, facts, default);
         _current[fullPath] = saved;
         _parsed[fullPath] = saved;
     }
@@ -188,7 +191,7 @@ internal sealed class FactsCacheFile : IFactsCache
         var writer = new FactsSerializer.Writer();
         foreach (var pair in _parsed)
         {
-            writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, pair.Value.Facts);
+            writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, pair.Value.Facts!);
         }
 
         var record = Framed(loaded.Id, loaded.Records, writer.ToRecord());
@@ -220,7 +223,11 @@ internal sealed class FactsCacheFile : IFactsCache
         var writer = new FactsSerializer.Writer();
         foreach (var pair in _current)
         {
-            writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, pair.Value.Facts);
+            // Entries taken from the old file are decoded only now, to be written under the new id.
+            if ((pair.Value.Facts ?? Decode(pair.Value.Entry)) is { } facts)
+            {
+                writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, facts);
+            }
         }
 
         var id = Guid.NewGuid().ToByteArray();
@@ -256,7 +263,8 @@ internal sealed class FactsCacheFile : IFactsCache
         return checksum;
     }
 
-    private sealed record Saved(long Length, long Ticks, MarkdownFacts Facts);
+    /// <summary>An entry to keep: facts parsed this run, or (when <see cref="Facts"/> is null) an entry of the file read, not yet decoded.</summary>
+    private sealed record Saved(long Length, long Ticks, MarkdownFacts? Facts, FactsSerializer.Entry Entry);
 
     /// <summary>What was read: the file id (ending at <see cref="IdEnd"/>), the length up to the last trusted record, how many records, whether nothing untrusted followed them, and the bytes of their entries.</summary>
     private sealed record Loaded(byte[] Id, int IdEnd, int Length, int Records, bool Intact, long EntryBytes);

@@ -104,7 +104,7 @@ internal sealed class TreeLinks
     private ResolvedLink[] ResolveAll()
     {
         var documents = Tree.Documents
-            .Where(d => d.Facts is { Links.Count: > 0 } && (Resolving is null || Resolving(d)))
+            .Where(d => (Resolving is null || Resolving(d)) && d.Facts is { Links.Count: > 0 }) // asks for facts (decoding them) last
             .ToList();
         var starts = new int[documents.Count + 1];
         for (var i = 0; i < documents.Count; i++)

@@ -5,7 +5,8 @@ namespace MetaIssue.Model;
 /// <summary>
 /// A Markdown file of the docs tree as the loader left it: its facts (read and parsed, or taken from the facts cache),
 /// or the problem that stopped it (MI900), or neither when it was listed but deliberately not read (the files of a
-/// folder that is only a misnamed copy of a meta-issue). Immutable: made once, by <c>Scanning.DocumentLoader</c>.
+/// folder that is only a misnamed copy of a meta-issue). Immutable: made once, by <c>Scanning.DocumentLoader</c>;
+/// facts taken from the facts cache are decoded on first use, which changes nothing a reader can see.
 /// </summary>
 internal sealed class DocumentFile
 {
@@ -34,11 +35,24 @@ internal sealed class DocumentFile
         FullPath = fullPath;
         _relativePath = relativePath;
         IsFolder = isFolder;
-        Facts = facts;
+        _facts = facts;
         Problem = problem;
         ProblemMayPass = problem is not null && problemMayPass;
         Stamp = stamp;
     }
+
+    /// <summary>
+    /// A document whose facts come from the facts cache and are decoded when first asked for (<paramref name="facts"/>,
+    /// thread-safe), so that a check which reads only a few meta-issues decodes only theirs.
+    /// </summary>
+    public DocumentFile(string fullPath, RelativePathText relativePath, bool isFolder, Lazy<MarkdownFacts?> facts, (long Length, long Ticks) stamp)
+        : this(fullPath, relativePath, isFolder, facts: null, problem: null, problemMayPass: false, stamp)
+    {
+        _deferredFacts = facts;
+    }
+
+    private readonly MarkdownFacts? _facts;
+    private readonly Lazy<MarkdownFacts?>? _deferredFacts;
 
     private readonly RelativePathText _relativePath;
 
@@ -52,7 +66,8 @@ internal sealed class DocumentFile
 
     public string FileName => Path.GetFileName(FullPath);
 
-    public MarkdownFacts? Facts { get; }
+    /// <summary>The file's facts, or null when it was not read or could not be.</summary>
+    public MarkdownFacts? Facts => _facts ?? _deferredFacts?.Value;
 
     /// <summary>Why the file could not be checked (unreadable, not UTF-8, too large, unparsable), or null.</summary>
     public string? Problem { get; }

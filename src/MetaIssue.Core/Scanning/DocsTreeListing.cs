@@ -7,7 +7,8 @@ namespace MetaIssue.Scanning;
 
 /// <summary>A file the scan found: where it is, nothing of what it holds yet (kept small: a tree lists ~170,000).</summary>
 /// <param name="IsFolder">A folder stands where a Markdown file is expected (a README.md folder).</param>
-internal readonly record struct ListedFile(string FullPath, bool IsFolder = false)
+/// <param name="Stamp">Its size (bytes) and last write time (UTC ticks) when the walk that listed it read them, else null.</param>
+internal readonly record struct ListedFile(string FullPath, bool IsFolder = false, (long Length, long Ticks)? Stamp = null)
 {
     /// <summary>The path relative to <paramref name="repositoryRoot"/>, kept as a suffix of <see cref="FullPath"/> where it is one.</summary>
     public RelativePathText RelativeTo(string repositoryRoot) => new(FullPath, PathText.FromRoot(repositoryRoot, FullPath));

@@ -18,16 +18,22 @@ internal static class DocsTreeReader
 
     /// <summary>Lists, loads and builds the docs tree <paramref name="options"/> describe.</summary>
     /// <param name="config"><c>.metaissue.json</c> as read before the roots were settled: its words and problems go into the model (none when null).</param>
+    /// <param name="snapshot">The folders a walk just listed, with their entries' sizes and times, read instead of the disk (see <see cref="List"/>).</param>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled while files are loaded.</exception>
-    public static DocsTree Read(CheckerOptions options, IFactsCache? cache = null, RepositoryConfig? config = null, CancellationToken cancellationToken = default)
+    public static DocsTree Read(
+        CheckerOptions options, IFactsCache? cache = null, RepositoryConfig? config = null, TreeSnapshot? snapshot = null, CancellationToken cancellationToken = default)
     {
-        var listing = List(options);
+        var listing = List(options, snapshot);
         var documents = DocumentLoader.LoadAll(listing.RepositoryRoot, listing.Files, listing.Unread, options, cache, cancellationToken);
         return listing.Build(documents, config?.Words ?? ExtraWords.None, config?.Problems ?? Array.Empty<ConfigProblem>());
     }
 
-    /// <summary>Lists the meta-issue roots and the lessons folder: every folder once, no file read.</summary>
-    internal static DocsTreeListing List(CheckerOptions options)
+    /// <summary>
+    /// Lists the meta-issue roots and the lessons folder: every folder once, no file read. A folder in
+    /// <paramref name="snapshot"/> is not listed again, and its files keep the size and time the snapshot saw (the
+    /// loader then looks at no file it finds in the facts cache).
+    /// </summary>
+    internal static DocsTreeListing List(CheckerOptions options, TreeSnapshot? snapshot = null)
     {
         var root = PathText.Normalize(options.RepositoryRoot);
         var problems = new List<ScanProblem>();
@@ -35,6 +41,7 @@ internal static class DocsTreeReader
         var metaIssues = new List<ListedMetaIssue>();
         var roots = new List<string>();
 
+        var lister = new Lister(root, files, problems, snapshot);
         foreach (var relative in options.MetaIssueRoots.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct())
         {
             var folder = PathText.Normalize(Path.Combine(root, relative.Trim()));
@@ -44,14 +51,14 @@ internal static class DocsTreeReader
             }
 
             roots.Add(folder);
-            foreach (var entry in Entries(folder, problems).OfType<DirectoryInfo>().OrderBy(d => d.Name, StringComparer.Ordinal))
+            foreach (var entry in lister.Entries(folder))
             {
-                if (IsHidden(entry) || IsLinkedFolder(entry, problems))
+                if (!entry.IsFolder || IsHidden(entry) || IsLinkedFolder(folder, entry, problems))
                 {
                     continue;
                 }
 
-                if (ListMetaIssue(new Lister(root, files, problems), folder, entry) is { } issue)
+                if (ListMetaIssue(lister, folder, Path.Combine(folder, entry.Name)) is { } issue)
                 {
                     metaIssues.Add(issue);
                 }
@@ -62,7 +69,7 @@ internal static class DocsTreeReader
         var lessons = new List<int>();
         if (Directory.Exists(lessonsRoot))
         {
-            MarkdownBelow(new Lister(root, files, problems), new DirectoryInfo(lessonsRoot), 0, lessons);
+            MarkdownBelow(lister, lessonsRoot, 0, lessons);
         }
 
         var twins = DocsTreeListing.TwinsAmong(metaIssues, files);
@@ -80,14 +87,36 @@ internal static class DocsTreeReader
             new HashSet<int>(twins.SelectMany(t => t.Twin.Files)));
     }
 
-    /// <summary>Where listed files and problems go, and the root their relative paths start from.</summary>
-    private readonly record struct Lister(string Root, List<ListedFile> Files, List<ScanProblem> Problems)
+    /// <summary>Where listed files and problems go, the root their relative paths start from, and the walk read instead of the disk.</summary>
+    private readonly record struct Lister(string Root, List<ListedFile> Files, List<ScanProblem> Problems, TreeSnapshot? Snapshot)
     {
-        /// <summary>Lists one file (or a folder standing for one) and returns its index.</summary>
-        public int Add(string fullPath, bool isFolder = false)
+        /// <summary>Lists one file (or a folder standing for one), with its size and time when the entry has them, and returns its index.</summary>
+        public int Add(string folder, TreeListing.Entry entry)
         {
-            Files.Add(new ListedFile(fullPath, isFolder));
+            var stamp = entry.HasStatus && !entry.IsFolder && !entry.IsLink && !entry.Absent && !entry.Unknown
+                ? (entry.Length, entry.LastWriteUtc.Ticks)
+                : ((long Length, long Ticks)?)null;
+            Files.Add(new ListedFile(Path.Combine(folder, entry.Name), entry.IsFolder, stamp));
             return Files.Count - 1;
+        }
+
+        /// <summary>A folder's entries in ordinal order of name (from the snapshot when it holds the folder), or none (and a problem) when it cannot be listed.</summary>
+        public IReadOnlyList<TreeListing.Entry> Entries(string folder)
+        {
+            if (Snapshot?.EntriesOf(folder) is { } walked)
+            {
+                return walked;
+            }
+
+            try
+            {
+                return TreeListing.Names(folder);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                Problems.Add(new ScanProblem(folder, $"cannot be listed ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)}); check its permissions", MayPass: true));
+                return Array.Empty<TreeListing.Entry>();
+            }
         }
     }
 
@@ -96,15 +125,15 @@ internal static class DocsTreeReader
     /// core file or an attempts folder; others (images/, assets/) are not, so they are neither checked nor reported
     /// as meta-issues missing every file.
     /// </summary>
-    private static ListedMetaIssue? ListMetaIssue(Lister lister, string metaIssuesRoot, DirectoryInfo folder)
+    private static ListedMetaIssue? ListMetaIssue(Lister lister, string metaIssuesRoot, string folder)
     {
         var (root, problems) = (lister.Root, lister.Problems);
-        var entries = Entries(folder.FullName, problems);
-        var attemptsFolder = entries.OfType<DirectoryInfo>().FirstOrDefault(d => d.Name == MetaIssueFolder.AttemptsFolder);
-        var core = new List<FileSystemInfo>();
+        var entries = lister.Entries(folder);
+        var attemptsFolder = Find(entries, e => e.IsFolder && e.Name == MetaIssueFolder.AttemptsFolder);
+        var core = new List<TreeListing.Entry?>();
         foreach (var name in MetaIssueFolder.CoreFiles)
         {
-            core.Add(entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))!);
+            core.Add(Find(entries, e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)));
         }
 
         if (core.All(c => c is null) && attemptsFolder is null && !entries.Any(e => e.Name == MetaIssueFolder.AttemptsFolder))
@@ -112,64 +141,66 @@ internal static class DocsTreeReader
             return null;
         }
 
-        var issue = new ListedMetaIssue(folder.FullName, PathText.FromRoot(root, folder.FullName), PathText.FromRoot(root, metaIssuesRoot));
+        var issue = new ListedMetaIssue(folder, PathText.FromRoot(root, folder), PathText.FromRoot(root, metaIssuesRoot));
         for (var i = 0; i < core.Count; i++)
         {
             if (core[i] is { } match)
             {
-                issue.Core.Add((MetaIssueFolder.CoreFiles[i], lister.Add(match.FullName, isFolder: match is DirectoryInfo)));
+                issue.Core.Add((MetaIssueFolder.CoreFiles[i], lister.Add(folder, match)));
             }
         }
 
-        if (attemptsFolder is not null && !IsLinkedFolder(attemptsFolder, problems))
+        var attempts = Path.Combine(folder, MetaIssueFolder.AttemptsFolder);
+        if (attemptsFolder is { } attemptsEntry && !IsLinkedFolder(folder, attemptsEntry, problems))
         {
-            foreach (var entry in Entries(attemptsFolder.FullName, problems).OrderBy(e => e.Name, StringComparer.Ordinal))
+            foreach (var entry in lister.Entries(attempts))
             {
                 if (IsHidden(entry))
                 {
                     continue;
                 }
 
-                if (entry is DirectoryInfo attemptFolder)
+                if (entry.IsFolder)
                 {
-                    if (!IsLinkedFolder(attemptFolder, problems))
+                    if (!IsLinkedFolder(attempts, entry, problems))
                     {
-                        issue.Attempts.Add(ListAttempt(lister, attemptFolder, issue.Others));
+                        issue.Attempts.Add(ListAttempt(lister, Path.Combine(attempts, entry.Name), issue.Others));
                     }
                 }
                 else if (entry.Name.Length > 0 && AttemptNumber.IsDigit(entry.Name[0]))
                 {
-                    issue.Misplaced.Add(new MisplacedEntry(entry.FullName, "is a file where an attempt folder is expected"));
+                    issue.Misplaced.Add(new MisplacedEntry(Path.Combine(attempts, entry.Name), "is a file where an attempt folder is expected"));
                 }
                 else if (IsMarkdown(entry.Name))
                 {
-                    issue.Others.Add(lister.Add(entry.FullName));
+                    issue.Others.Add(lister.Add(attempts, entry));
                 }
             }
         }
-        else if (attemptsFolder is null && entries.Any(e => e is FileInfo && e.Name == MetaIssueFolder.AttemptsFolder))
+        else if (attemptsFolder is null && entries.Any(e => !e.IsFolder && e.Name == MetaIssueFolder.AttemptsFolder))
         {
-            issue.Misplaced.Add(new MisplacedEntry(Path.Combine(folder.FullName, MetaIssueFolder.AttemptsFolder), "is a file where the attempts folder is expected"));
+            issue.Misplaced.Add(new MisplacedEntry(attempts, "is a file where the attempts folder is expected"));
         }
 
         // Everything else below the meta-issue (analysis notes, profiling write-ups) is checked for links too.
-        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in entries)
         {
-            if (IsHidden(entry) || entry == attemptsFolder || core.Any(c => c is not null && c.FullName == entry.FullName))
+            // Names are unique within a folder: an entry is the attempts folder or a core file when its name is.
+            if (IsHidden(entry) || entry.Name == attemptsFolder?.Name || core.Any(c => c?.Name == entry.Name))
             {
                 continue;
             }
 
-            if (entry is DirectoryInfo sub)
+            if (entry.IsFolder)
             {
-                if (!IsLinkedFolder(sub, problems))
+                if (!IsLinkedFolder(folder, entry, problems))
                 {
-                    MarkdownBelow(lister, sub, 1, issue.Others);
+                    MarkdownBelow(lister, Path.Combine(folder, entry.Name), 1, issue.Others);
                 }
             }
             else if (IsMarkdown(entry.Name))
             {
-                issue.Others.Add(lister.Add(entry.FullName));
+                issue.Others.Add(lister.Add(folder, entry));
             }
         }
 
@@ -177,11 +208,11 @@ internal static class DocsTreeReader
     }
 
     /// <summary>An attempt folder: its two files, and any other Markdown in it (added to <paramref name="others"/>).</summary>
-    private static ListedAttempt ListAttempt(Lister lister, DirectoryInfo folder, List<int> others)
+    private static ListedAttempt ListAttempt(Lister lister, string folder, List<int> others)
     {
         var approach = -1;
         var results = -1;
-        foreach (var entry in Entries(folder.FullName, lister.Problems).OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in lister.Entries(folder))
         {
             if (IsHidden(entry))
             {
@@ -190,85 +221,86 @@ internal static class DocsTreeReader
 
             if (string.Equals(entry.Name, AttemptFolder.SolutionApproachFile, StringComparison.OrdinalIgnoreCase))
             {
-                approach = lister.Add(entry.FullName);
+                approach = lister.Add(folder, entry);
             }
             else if (string.Equals(entry.Name, AttemptFolder.AttemptResultsFile, StringComparison.OrdinalIgnoreCase))
             {
-                results = lister.Add(entry.FullName);
+                results = lister.Add(folder, entry);
             }
-            else if (entry is DirectoryInfo sub)
+            else if (entry.IsFolder)
             {
-                if (!IsLinkedFolder(sub, lister.Problems))
+                if (!IsLinkedFolder(folder, entry, lister.Problems))
                 {
-                    MarkdownBelow(lister, sub, 2, others);
+                    MarkdownBelow(lister, Path.Combine(folder, entry.Name), 2, others);
                 }
             }
             else if (IsMarkdown(entry.Name))
             {
-                others.Add(lister.Add(entry.FullName));
+                others.Add(lister.Add(folder, entry));
             }
         }
 
-        return new ListedAttempt(folder.FullName, new RelativePathText(folder.FullName, PathText.FromRoot(lister.Root, folder.FullName)), approach, results);
+        return new ListedAttempt(folder, new RelativePathText(folder, PathText.FromRoot(lister.Root, folder)), approach, results);
     }
 
     /// <summary>Lists every Markdown file below a folder into <paramref name="found"/>, not following folder links, to a bounded depth.</summary>
-    private static void MarkdownBelow(Lister lister, DirectoryInfo folder, int depth, List<int> found)
+    private static void MarkdownBelow(Lister lister, string folder, int depth, List<int> found)
     {
         if (depth > MaxFolderDepth)
         {
-            lister.Problems.Add(new ScanProblem(folder.FullName, $"is nested more than {MaxFolderDepth} folders deep; deeper files were not checked"));
+            lister.Problems.Add(new ScanProblem(folder, $"is nested more than {MaxFolderDepth} folders deep; deeper files were not checked"));
             return;
         }
 
-        foreach (var entry in Entries(folder.FullName, lister.Problems).OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in lister.Entries(folder))
         {
             if (IsHidden(entry))
             {
                 continue;
             }
 
-            if (entry is DirectoryInfo sub)
+            if (entry.IsFolder)
             {
-                if (!IsLinkedFolder(sub, lister.Problems))
+                if (!IsLinkedFolder(folder, entry, lister.Problems))
                 {
-                    MarkdownBelow(lister, sub, depth + 1, found);
+                    MarkdownBelow(lister, Path.Combine(folder, entry.Name), depth + 1, found);
                 }
             }
             else if (IsMarkdown(entry.Name))
             {
-                found.Add(lister.Add(entry.FullName));
+                found.Add(lister.Add(folder, entry));
             }
         }
+    }
+
+    /// <summary>The first of <paramref name="entries"/> that <paramref name="match"/> accepts, or null.</summary>
+    private static TreeListing.Entry? Find(IReadOnlyList<TreeListing.Entry> entries, Func<TreeListing.Entry, bool> match)
+    {
+        foreach (var entry in entries)
+        {
+            if (match(entry))
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsMarkdown(string name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsHidden(FileSystemInfo entry) => entry.Name.StartsWith(".", StringComparison.Ordinal);
+    private static bool IsHidden(TreeListing.Entry entry) => entry.Name.StartsWith(".", StringComparison.Ordinal);
 
-    private static bool IsLinkedFolder(DirectoryInfo folder, List<ScanProblem> problems)
+    /// <summary>Whether <paramref name="entry"/> of <paramref name="parent"/> is a folder link (then a problem says nothing below it was checked).</summary>
+    private static bool IsLinkedFolder(string parent, TreeListing.Entry entry, List<ScanProblem> problems)
     {
-        if ((folder.Attributes & FileAttributes.ReparsePoint) == 0)
+        if (!entry.IsLink)
         {
             return false;
         }
 
-        problems.Add(new ScanProblem(folder.FullName, "is a link to a folder; MetaIssue does not follow folder links (they can loop), so nothing below it was checked"));
+        problems.Add(new ScanProblem(Path.Combine(parent, entry.Name), "is a link to a folder; MetaIssue does not follow folder links (they can loop), so nothing below it was checked"));
         return true;
-    }
-
-    /// <summary>A folder's entries, or none (and a problem) when it cannot be listed.</summary>
-    private static IReadOnlyList<FileSystemInfo> Entries(string folder, List<ScanProblem> problems)
-    {
-        try
-        {
-            return new DirectoryInfo(folder).GetFileSystemInfos();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            problems.Add(new ScanProblem(folder, $"cannot be listed ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)}); check its permissions", MayPass: true));
-            return Array.Empty<FileSystemInfo>();
-        }
     }
 }

@@ -82,25 +82,37 @@ internal static class DocumentLoader
             return Read(file, relativePath, maxBytes, strings, stamp: null);
         }
 
-        FileInfo info;
-        try
+        // The walk that listed the file may have read its size and time already: then no second status call.
+        long length;
+        DateTime written;
+        if (file.Stamp is { } stamp)
         {
-            info = new FileInfo(file.FullPath);
-            if (!info.Exists)
+            (length, written) = (stamp.Length, new DateTime(stamp.Ticks, DateTimeKind.Utc));
+        }
+        else
+        {
+            try
+            {
+                var info = new FileInfo(file.FullPath);
+                if (!info.Exists)
+                {
+                    return Read(file, relativePath, maxBytes, strings, stamp: null);
+                }
+
+                (length, written) = (info.Length, info.LastWriteTimeUtc);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 return Read(file, relativePath, maxBytes, strings, stamp: null);
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return Read(file, relativePath, maxBytes, strings, stamp: null);
-        }
 
-        var length = info.Length;
-        var written = info.LastWriteTimeUtc;
-        if (cache.Find(file.FullPath, length, written) is { } facts)
+        if (cache.Find(file.FullPath, length, written) is { } cached)
         {
-            return new DocumentFile(file.FullPath, relativePath, file.IsFolder, facts, stamp: (length, written.Ticks));
+            // Decoded on first use; should the cached bytes not decode, the file is read and parsed then instead.
+            var path = file.FullPath;
+            var facts = new Lazy<MarkdownFacts?>(() => cached() ?? ReadFacts(path, maxBytes).Facts);
+            return new DocumentFile(path, relativePath, file.IsFolder, facts, stamp: (length, written.Ticks));
         }
 
         var document = Read(file, relativePath, maxBytes, strings, (length, written.Ticks));

@@ -101,7 +101,7 @@ public sealed class FactsCacheFileTests
         Assert.True(second.Save()); // the file changed under it: written whole, with what it knows
 
         var reopened = FactsCacheFile.Open(cache);
-        Assert.Equal(Describe(documents[3].Facts), Describe(reopened.Find(documents[2].Path, 2, older)!));
+        Assert.Equal(Describe(documents[3].Facts), Describe(reopened.Find(documents[2].Path, 2, older)!()!));
         Assert.All(documents.Where((_, i) => i != 2), d => Assert.True(Hit(reopened, d))); // the third was replaced
     }
 
@@ -138,7 +138,7 @@ public sealed class FactsCacheFileTests
         File.WriteAllBytes(file, shorter.Concat(longer.Skip(shorter.Length)).ToArray());
         var raced = FactsCacheFile.Open(cache);
 
-        Assert.Equal(Describe(documents[4].Facts), Describe(raced.Find(documents[3].Path, 103, older)!));
+        Assert.Equal(Describe(documents[4].Facts), Describe(raced.Find(documents[3].Path, 103, older)!()!));
         Assert.All(new[] { 0, 1, 2 }, i => Assert.Null(raced.Find(documents[i].Path, 100 + i, older)));
         Assert.All(documents.Where((_, i) => i != 3), d => Assert.True(Hit(raced, d))); // the fourth was replaced
         Assert.True(raced.Save());
@@ -178,7 +178,7 @@ public sealed class FactsCacheFileTests
     /// <summary>Whether the cache holds the file's facts; when it does they must be the file's, never another's.</summary>
     private static bool Hit(FactsCacheFile cache, (string Path, long Length, DateTime Written, MarkdownFacts Facts) document)
     {
-        var found = cache.Find(document.Path, document.Length, document.Written);
+        var found = cache.Find(document.Path, document.Length, document.Written)?.Invoke();
         if (found is not null)
         {
             Assert.Equal(Describe(document.Facts), Describe(found));

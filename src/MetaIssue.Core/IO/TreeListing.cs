@@ -1,0 +1,136 @@
+namespace MetaIssue.IO;
+
+/// <summary>
+/// One folder's entries, in ordinal order of name. <see cref="List"/> gives what the build's fingerprint needs, each
+/// from the listing's own entry data: one status call per entry (none for hidden entries, which every walk skips), no
+/// second look at a path. <see cref="Names"/> gives names and kinds only, for a walk that reads no status.
+/// </summary>
+internal static class TreeListing
+{
+    /// <summary>
+    /// An entry: its name, kind, and (when <see cref="HasStatus"/>) its size (bytes), last write time (UTC) and mode.
+    /// A value, so a folder's entries are one array: a build keeps a tree's (<see cref="TreeSnapshot"/>) at the cost
+    /// of one object per folder, not several per file, for the garbage collector to move.
+    /// </summary>
+    internal struct Entry
+    {
+        public Entry(string name, bool isFolder)
+        {
+            Name = name;
+            IsFolder = isFolder;
+        }
+
+        public string Name { get; }
+
+        public bool IsFolder { get; }
+
+        /// <summary>A link (symbolic link, junction); a folder that is one is listed as such, never entered.</summary>
+        public bool IsLink { get; set; }
+
+        public long Length { get; set; }
+
+        public DateTime LastWriteUtc { get; set; }
+
+        /// <summary>Unix permission bits; -1 where the runtime does not tell them (Windows, netstandard2.0).</summary>
+        public int Mode { get; set; } = -1;
+
+        /// <summary>Gone between the listing and its status (deleted meanwhile).</summary>
+        public bool Absent { get; set; }
+
+        /// <summary>Its status could not be read (permissions, I/O error).</summary>
+        public bool Unknown { get; set; }
+
+        /// <summary>Whether <see cref="Length"/>, <see cref="LastWriteUtc"/> and <see cref="Mode"/> were read: not for hidden entries, nor in <see cref="Names"/>.</summary>
+        public bool HasStatus { get; set; }
+    }
+
+    /// <summary>
+    /// The names and kinds of <paramref name="folder"/>'s entries, without a status call per file; folders are looked
+    /// at once, to tell a folder link (<see cref="Entry.IsLink"/>).
+    /// </summary>
+    /// <exception cref="IOException">The folder cannot be listed (also <see cref="UnauthorizedAccessException"/>, <see cref="System.Security.SecurityException"/>).</exception>
+    public static List<Entry> Names(string folder)
+    {
+        var entries = new DirectoryInfo(folder).GetFileSystemInfos()
+            .Select(info => new Entry(info.Name, info is DirectoryInfo) { IsLink = info is DirectoryInfo && (info.Attributes & FileAttributes.ReparsePoint) != 0 })
+            .ToList();
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return entries;
+    }
+
+    /// <summary>The entries of <paramref name="folder"/> (a full path) in ordinal order of name; null when it cannot be listed or is absent.</summary>
+    public static List<Entry>? List(string folder)
+    {
+        List<Entry> entries;
+        try
+        {
+#if NET
+            var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
+            entries = new System.IO.Enumeration.FileSystemEnumerable<Entry>(folder, (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                entry.FileName.Length > 0 && entry.FileName[0] == '.'
+                    ? new Entry(entry.FileName.ToString(), entry.IsDirectory)
+                    : Describe(entry.ToFileSystemInfo(), name: null), options).ToList();
+#else
+            entries = new DirectoryInfo(folder).GetFileSystemInfos()
+                .Select(info => info.Name.StartsWith(".", StringComparison.Ordinal) ? new Entry(info.Name, info is DirectoryInfo) : Describe(info, name: null))
+                .ToList();
+#endif
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return null;
+        }
+
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return entries;
+    }
+
+    /// <summary>
+    /// The entries <paramref name="names"/> (each a folder where <paramref name="isFolder"/> says so), each looked up
+    /// by path (one status call each, as in a listing), in their order; for a folder whose entries are known not to
+    /// have changed since they were listed.
+    /// </summary>
+    public static List<Entry> Known(string folder, string[] names, bool[] isFolder)
+    {
+        var entries = new List<Entry>(names.Length);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var path = folder + Path.DirectorySeparatorChar + names[i];
+            entries.Add(Describe(isFolder[i] ? new DirectoryInfo(path) : new FileInfo(path), names[i]));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The entry of <paramref name="info"/>, whose status is read once (the listing's own, on .NET), named <paramref name="name"/> when given (a string already kept), else by <paramref name="info"/>.</summary>
+    private static Entry Describe(FileSystemInfo info, string? name)
+    {
+        var entry = new Entry(name ?? info.Name, info is DirectoryInfo);
+        try
+        {
+            if (!info.Exists)
+            {
+                entry.Absent = true;
+                return entry;
+            }
+
+            entry.IsLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
+            entry.LastWriteUtc = info.LastWriteTimeUtc;
+            if (info is FileInfo file)
+            {
+                entry.Length = file.Length;
+            }
+
+#if NET7_0_OR_GREATER
+            entry.Mode = OperatingSystem.IsWindows() ? -1 : (int)info.UnixFileMode;
+#endif
+            entry.HasStatus = true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            entry.Unknown = true;
+        }
+
+        return entry;
+    }
+}

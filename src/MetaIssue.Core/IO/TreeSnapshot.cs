@@ -1,0 +1,54 @@
+namespace MetaIssue.IO;
+
+/// <summary>
+/// The folders one walk of the docs tree listed, each with its entries and their status, by full folder path, so
+/// that the rest of a build reads the tree from the walk that took its fingerprint instead of listing and looking at
+/// every file again (17,000 status calls at 1,000 meta-issues). A folder the walk did not list is simply not here: the
+/// reader lists it itself. Entries describe the moment of the walk, which comes before any file is read, so an edit
+/// made afterwards shows as a change at the next build. Filled from parallel walks (a list append per folder: a
+/// build that replays the last check never asks for a folder); indexed on the first <see cref="EntriesOf"/>, after
+/// the walk.
+/// </summary>
+internal sealed class TreeSnapshot
+{
+    private readonly List<(string Folder, List<TreeListing.Entry> Entries)> _listed = new();
+    private Dictionary<string, List<TreeListing.Entry>>? _byFolder;
+
+    /// <summary>How many folders it holds.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_listed)
+            {
+                return _listed.Count;
+            }
+        }
+    }
+
+    /// <summary>Records <paramref name="folder"/>'s (full path) entries, in ordinal order of name. Thread-safe.</summary>
+    public void Add(string folder, List<TreeListing.Entry> entries)
+    {
+        lock (_listed)
+        {
+            _listed.Add((folder, entries));
+        }
+    }
+
+    /// <summary>The entries of <paramref name="folder"/> (a full path, as walked), or null when it was not listed. Not to be called during the walk.</summary>
+    public IReadOnlyList<TreeListing.Entry>? EntriesOf(string folder)
+    {
+        if (_byFolder is null)
+        {
+            var byFolder = new Dictionary<string, List<TreeListing.Entry>>(_listed.Count, StringComparer.Ordinal);
+            foreach (var (listed, entries) in _listed)
+            {
+                byFolder[listed] = entries;
+            }
+
+            _byFolder = byFolder;
+        }
+
+        return _byFolder.TryGetValue(folder, out var found) ? found : null;
+    }
+}
