@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using MetaIssue.Diagnostics;
 using MetaIssue.IO;
 using MetaIssue.Links;
 using MetaIssue.Model;
 using MetaIssue.Rules;
+using MetaIssue.Text;
 
 namespace MetaIssue.Caching;
 
@@ -22,6 +22,7 @@ internal sealed class IncrementalCheck
     private readonly RuleResults? _previous;
     private readonly DateTime _startedUtc;
     private readonly Dictionary<string, UnitResults> _previousUnits;
+    private readonly StringBuilder _stampText = new(4096);
 
     private IncrementalCheck(DocsTree tree, string key, RuleResults? previous, DateTime startedUtc)
     {
@@ -158,7 +159,7 @@ internal sealed class IncrementalCheck
     /// </summary>
     private string? StampOf(IEnumerable<DocumentFile> documents)
     {
-        var text = new StringBuilder();
+        var text = _stampText.Clear(); // one buffer for the thousands of stamps of a check (called on one thread)
         foreach (var document in documents)
         {
             if (document.Problem is not null || document.Stamp is not { } stamp
@@ -170,38 +171,63 @@ internal sealed class IncrementalCheck
             text.Append(document.FullPath).Append('\u001f').Append(stamp.Length).Append('\u001f').Append(stamp.Ticks).Append('\n');
         }
 
-        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
+        return Sha256Hex.Of(text);
     }
 
     /// <summary>The settings, <c>.metaissue.json</c>'s bytes and the tree's shape: what no incremental check may see change.</summary>
     private static string KeyOf(DocsTree tree, CheckerOptions options)
     {
-        var text = new StringBuilder();
-        void Line(params object?[] parts) => text.Append(string.Join("\u001f", parts)).Append('\n');
-        Line(tree.RepositoryRoot, options.MaxFileBytes, tree.LessonsRoot, string.Join("\u001e", tree.MetaIssueRoots));
+        // Fields joined by U+001F, one line each, written without per-line arrays or boxing; a meta-issue's paths are
+        // written from its folder on (17,000 lines at 1,000 meta-issues: full paths would make megabytes to hash).
+        var text = new StringBuilder(256 * 1024);
+        void Line(string kind, string? a, string? b = null, string? c = null)
+        {
+            text.Append(kind).Append('\u001f').Append(a).Append('\u001f').Append(b).Append('\u001f').Append(c).Append('\n');
+        }
+
+        void Below(string kind, string folder, string? path, string? more = null)
+        {
+            text.Append(kind).Append('\u001f');
+            if (path is not null && path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal))
+            {
+                text.Append(path, folder.Length, path.Length - folder.Length);
+            }
+            else
+            {
+                text.Append(path);
+            }
+
+            text.Append('\u001f').Append(more).Append('\n');
+        }
+
+        Line("options", tree.RepositoryRoot, options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), tree.LessonsRoot);
+        Line("roots", string.Join("\u001e", tree.MetaIssueRoots));
         var config = Path.Combine(tree.RepositoryRoot, Scanning.RepositoryConfig.FileName);
-        Line("config", File.Exists(config) ? Hex(File.ReadAllBytes(config)) : "-");
+        Line("config", File.Exists(config) ? Sha256Hex.Of(File.ReadAllBytes(config)) : "-");
         foreach (var issue in tree.MetaIssues)
         {
             Line("issue", issue.FullPath, issue.RootRelativePath);
+            var folder = issue.FullPath;
             foreach (var core in issue.CoreDocuments)
             {
-                Line("core", core.Key, core.Value.FullPath, core.Value.IsFolder);
+                Below("core", folder, core.Value.FullPath, core.Key + (core.Value.IsFolder ? " folder" : " file"));
             }
 
             foreach (var attempt in issue.Attempts)
             {
-                Line("attempt", attempt.FullPath, attempt.SolutionApproach?.FullPath, attempt.AttemptResults?.FullPath);
+                Below("attempt", folder, attempt.FullPath);
+                Below("approach", folder, attempt.SolutionApproach?.FullPath);
+                Below("results", folder, attempt.AttemptResults?.FullPath);
             }
 
             foreach (var other in issue.OtherDocuments)
             {
-                Line("other", other.FullPath);
+                Below("other", folder, other.FullPath);
             }
 
             foreach (var misplaced in issue.MisplacedEntries)
             {
-                Line("misplaced", misplaced.FullPath, misplaced.Message);
+                Below("misplaced", folder, misplaced.FullPath, misplaced.Message);
             }
         }
 
@@ -225,13 +251,6 @@ internal sealed class IncrementalCheck
             Line("stray", stray);
         }
 
-        return Hex(Encoding.UTF8.GetBytes(text.ToString()));
-    }
-
-    /// <summary>The SHA-256 of <paramref name="bytes"/>, in hex.</summary>
-    private static string Hex(byte[] bytes)
-    {
-        using var sha = SHA256.Create();
-        return BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", string.Empty);
+        return Sha256Hex.Of(text);
     }
 }

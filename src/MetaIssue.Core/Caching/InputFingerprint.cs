@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using MetaIssue.IO;
 using MetaIssue.Scanning;
+using MetaIssue.Text;
 
 namespace MetaIssue.Caching;
 
@@ -116,8 +116,13 @@ public static class InputFingerprint
         // search for such folders is part of the fingerprint. It lists folders only, reads names without a stat per
         // file, and does not list again the meta-issues the walk above has just listed.
         var roots = folders.Where(f => !string.Equals(f, lessons, StringComparison.Ordinal)).ToList();
-        StrayMetaIssueFinder.Find(root, roots, lessons, text, metaIssues);
-        return Hash(text);
+        var strays = StrayMetaIssueFinder.Find(root, roots, lessons, text, metaIssues);
+        if (snapshot is not null)
+        {
+            snapshot.StrayFolders = strays;
+        }
+
+        return Sha256Hex.Of(text);
     }
 
     /// <summary>Whether each path exists, and its size and last write time when it is a file.</summary>
@@ -129,7 +134,7 @@ public static class InputFingerprint
             text.Append(path).Append('|').Append(Describe(path)).Append('\n');
         }
 
-        return Hash(text);
+        return Sha256Hex.Of(text);
     }
 
     /// <summary>
@@ -329,36 +334,6 @@ public static class InputFingerprint
 
     private static string ModeText(TreeListing.Entry entry) =>
         entry.Unknown ? "|unknown" : entry.Mode < 0 ? string.Empty : "|" + entry.Mode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The SHA-256 of <paramref name="text"/>'s UTF-8 bytes, in lower-case hex. Fed chunk by chunk: the text of a
-    /// 1,000-meta-issue tree is about 5 MB, and one string plus one byte array of it would land on the large object
-    /// heap and bring on a full garbage collection in the middle of a no-op build.
-    /// </summary>
-    private static string Hash(StringBuilder text)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
-        var chars = new char[4096];
-        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(chars.Length)];
-        for (var start = 0; start < text.Length; start += chars.Length)
-        {
-            var count = Math.Min(chars.Length, text.Length - start);
-            text.CopyTo(start, chars, 0, count);
-            var last = start + count == text.Length;
-            var length = encoder.GetBytes(chars, 0, count, bytes, 0, flush: last); // a pair split between slices is kept whole
-            sha.AppendData(bytes, 0, length);
-        }
-
-        var hash = sha.GetHashAndReset();
-        var hex = new StringBuilder(hash.Length * 2);
-        foreach (var b in hash)
-        {
-            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return hex.ToString();
-    }
 }
 
 /// <summary>What one fingerprint walk saw: the listings worth keeping, every folder's entries, and the folders it covered.</summary>

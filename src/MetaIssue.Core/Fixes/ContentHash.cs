@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace MetaIssue.Fixes;
 
 /// <summary>
@@ -9,16 +6,5 @@ namespace MetaIssue.Fixes;
 /// </summary>
 internal static class ContentHash
 {
-    public static string Of(string text)
-    {
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(new UTF8Encoding(false).GetBytes(text));
-        var builder = new StringBuilder(hash.Length * 2);
-        foreach (var b in hash)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
-    }
+    public static string Of(string text) => Text.Sha256Hex.Of(text);
 }

@@ -26,6 +26,12 @@ internal sealed class TreeSnapshot
         }
     }
 
+    /// <summary>
+    /// The folders outside the meta-issue roots that the walk's bounded search found looking like meta-issues (full
+    /// paths), or null when it made none.
+    /// </summary>
+    public IReadOnlyList<string>? StrayFolders { get; set; }
+
     /// <summary>Records <paramref name="folder"/>'s (full path) entries, in ordinal order of name. Thread-safe.</summary>
     public void Add(string folder, List<TreeListing.Entry> entries)
     {

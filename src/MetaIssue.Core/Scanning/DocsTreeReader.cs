@@ -82,7 +82,7 @@ internal static class DocsTreeReader
             metaIssues,
             lessons,
             problems.GroupBy(p => (p.FullPath, p.Message)).Select(g => g.First()).ToList(),
-            StrayMetaIssueFinder.Find(root, roots, lessonsRoot),
+            snapshot?.StrayFolders ?? StrayMetaIssueFinder.Find(root, roots, lessonsRoot),
             twins,
             new HashSet<int>(twins.SelectMany(t => t.Twin.Files)));
     }

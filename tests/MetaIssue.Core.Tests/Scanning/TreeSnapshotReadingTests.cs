@@ -22,6 +22,8 @@ public sealed class TreeSnapshotReadingTests
         repository.Write("docs/meta-issues/odd/attempts/002-a-file-not-a-folder", "misplaced\n");
         repository.Write("docs/meta-issues/odd/.hidden/secret.md", "# Hidden\n");
         repository.Write("docs/lessons-learned/.draft.md", "# Draft\n");
+        repository.Write("notes/stray-issue/README.md", "# Stray\n");
+        repository.Write("notes/stray-issue/attempts/001-first/solution-approach.md", "# Attempt 001\n");
         var options = new CheckerOptions(repository.Root);
 
         var walked = InputFingerprint.WalkOf(InputFingerprint.OfTree(options))!;
@@ -29,6 +31,7 @@ public sealed class TreeSnapshotReadingTests
         var fromDisk = DocsTreeReader.List(options);
 
         Assert.True(walked.Snapshot.Count > 50, "the walk lists every folder of the corpus");
+        Assert.Contains(fromWalk.StrayFolders, f => f.EndsWith("stray-issue", StringComparison.Ordinal));
         Assert.Equal(fromDisk.Files.Select(f => (f.FullPath, f.IsFolder)), fromWalk.Files.Select(f => (f.FullPath, f.IsFolder)));
         Assert.Equal(Describe(fromDisk), Describe(fromWalk));
         Assert.All(fromDisk.Files, f => Assert.Null(f.Stamp));
