@@ -33,8 +33,10 @@ internal sealed class FactsCacheFile : IFactsCache
 
     private readonly string _path;
     private readonly DateTime _openedUtc = DateTime.UtcNow;
-    private Dictionary<string, (FactsSerializer.Entry Entry, long Weight)> _previous;
-    private ConcurrentDictionary<string, Saved> _current = new(StringComparer.Ordinal);
+    private Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)> _previous;
+    // Which entries of the file this run used (by Index): a flag per entry, not a set of paths, as a check after one
+    // edit finds some 17,000 of them at 1,000 meta-issues. Used entries are what a rewrite keeps.
+    private int[] _used;
     private ConcurrentDictionary<string, Saved> _parsed = new(StringComparer.Ordinal);
     private readonly Loaded? _loaded;
     private bool? _saved;
@@ -43,10 +45,11 @@ internal sealed class FactsCacheFile : IFactsCache
     private int _undecodable;
     private long _liveBytes;
 
-    private FactsCacheFile(string directory, Dictionary<string, (FactsSerializer.Entry Entry, long Weight)> previous, Loaded? loaded)
+    private FactsCacheFile(string directory, Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)> previous, Loaded? loaded)
     {
         _path = Path.Combine(directory, FileName);
         _previous = previous;
+        _used = new int[previous.Count];
         _loaded = loaded;
     }
 
@@ -58,7 +61,7 @@ internal sealed class FactsCacheFile : IFactsCache
     public static FactsCacheFile Open(string directory)
     {
         var path = Path.Combine(directory, FileName);
-        var previous = new Dictionary<string, (FactsSerializer.Entry Entry, long Weight)>(StringComparer.Ordinal);
+        var previous = new Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)>(StringComparer.Ordinal);
         var bytes = CacheFile.ReadAll(path, Magic, out var position);
         if (bytes is null || bytes.Length - position < IdBytes)
         {
@@ -95,7 +98,8 @@ internal sealed class FactsCacheFile : IFactsCache
             var weight = read.Count == 0 ? 0 : (RecordHeaderBytes + length) / read.Count;
             foreach (var (file, entry) in read)
             {
-                previous[file] = (entry, weight); // a later record's entry replaces an earlier one
+                // A later record's entry replaces an earlier one, under its index; a new path gets the next index.
+                previous[file] = (entry, weight, previous.TryGetValue(file, out var earlier) ? earlier.Index : previous.Count);
             }
 
             entryBytes += weight * read.Count;
@@ -112,7 +116,7 @@ internal sealed class FactsCacheFile : IFactsCache
     {
         if (_previous.TryGetValue(fullPath, out var found) && found.Entry is var entry && entry.Length == length && entry.Ticks == lastWriteTimeUtc.Ticks)
         {
-            if (_current.TryAdd(fullPath, new Saved(length, entry.Ticks, null, entry)))
+            if (Interlocked.Exchange(ref _used[found.Index], 1) == 0)
             {
                 Interlocked.Add(ref _liveBytes, found.Weight);
             }
@@ -147,8 +151,7 @@ internal sealed class FactsCacheFile : IFactsCache
             return;
         }
 
-        var saved = new Saved(length, lastWriteTimeUtc.Ticks, facts, default);
-        _current[fullPath] = saved;
+        var saved = new Saved(length, lastWriteTimeUtc.Ticks, facts);
         _parsed[fullPath] = saved;
     }
 
@@ -160,8 +163,8 @@ internal sealed class FactsCacheFile : IFactsCache
     public bool Save()
     {
         _saved ??= Write();
-        _previous = new Dictionary<string, (FactsSerializer.Entry Entry, long Weight)>();
-        _current = new ConcurrentDictionary<string, Saved>();
+        _previous = new Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)>();
+        _used = Array.Empty<int>();
         _parsed = new ConcurrentDictionary<string, Saved>();
         return _saved.Value;
     }
@@ -171,7 +174,7 @@ internal sealed class FactsCacheFile : IFactsCache
         if (_loaded is not { Intact: true } loaded || _undecodable > 0)
         {
             // Nothing to keep and no file to replace: leave things as they are.
-            return (_current.IsEmpty && _loaded is null && !File.Exists(_path)) || Rewrite();
+            return (_parsed.IsEmpty && _used.All(u => u == 0) && _loaded is null && !File.Exists(_path)) || Rewrite();
         }
 
         // Entries this run did not use (replaced, changed or of files gone) are dead weight: past half the file, compact.
@@ -191,7 +194,7 @@ internal sealed class FactsCacheFile : IFactsCache
         var writer = new FactsSerializer.Writer();
         foreach (var pair in _parsed)
         {
-            writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, pair.Value.Facts!);
+            writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, pair.Value.Facts);
         }
 
         var record = Framed(loaded.Id, loaded.Records, writer.ToRecord());
@@ -221,12 +224,17 @@ internal sealed class FactsCacheFile : IFactsCache
     private bool Rewrite()
     {
         var writer = new FactsSerializer.Writer();
-        foreach (var pair in _current)
+        foreach (var pair in _parsed)
+        {
+            writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, pair.Value.Facts);
+        }
+
+        foreach (var pair in _previous)
         {
             // Entries taken from the old file are decoded only now, to be written under the new id.
-            if ((pair.Value.Facts ?? Decode(pair.Value.Entry)) is { } facts)
+            if (_used[pair.Value.Index] != 0 && !_parsed.ContainsKey(pair.Key) && Decode(pair.Value.Entry) is { } facts)
             {
-                writer.WriteEntry(pair.Key, pair.Value.Length, pair.Value.Ticks, facts);
+                writer.WriteEntry(pair.Key, pair.Value.Entry.Length, pair.Value.Entry.Ticks, facts);
             }
         }
 
@@ -263,8 +271,7 @@ internal sealed class FactsCacheFile : IFactsCache
         return checksum;
     }
 
-    /// <summary>An entry to keep: facts parsed this run, or (when <see cref="Facts"/> is null) an entry of the file read, not yet decoded.</summary>
-    private sealed record Saved(long Length, long Ticks, MarkdownFacts? Facts, FactsSerializer.Entry Entry);
+    private sealed record Saved(long Length, long Ticks, MarkdownFacts Facts);
 
     /// <summary>What was read: the file id (ending at <see cref="IdEnd"/>), the length up to the last trusted record, how many records, whether nothing untrusted followed them, and the bytes of their entries.</summary>
     private sealed record Loaded(byte[] Id, int IdEnd, int Length, int Records, bool Intact, long EntryBytes);
