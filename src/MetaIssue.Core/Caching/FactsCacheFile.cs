@@ -42,6 +42,7 @@ internal sealed class FactsCacheFile : IFactsCache
     private bool? _saved;
     private int _hits;
     private int _misses;
+    private int _decoded;
     private int _undecodable;
     private long _liveBytes;
 
@@ -57,6 +58,9 @@ internal sealed class FactsCacheFile : IFactsCache
     public int Hits => _hits;
 
     public int Misses => _misses;
+
+    /// <summary>How many of the <see cref="Hits"/> had their facts decoded: those something asked for.</summary>
+    public int Decoded => _decoded;
 
     public static FactsCacheFile Open(string directory)
     {
@@ -129,14 +133,18 @@ internal sealed class FactsCacheFile : IFactsCache
         return null;
     }
 
-    /// <summary>An entry's facts, or null when its checksummed bytes do not decode (then the next rewrite leaves it out).</summary>
+    /// <summary>
+    /// An entry's facts, or null when its checksummed bytes do not decode (then the next rewrite leaves it out). Never
+    /// throws: it runs when a rule first asks for a document's facts, where a failure would stop the rule.
+    /// </summary>
     private MarkdownFacts? Decode(FactsSerializer.Entry entry)
     {
+        Interlocked.Increment(ref _decoded);
         try
         {
             return entry.Record.ReadFacts(entry);
         }
-        catch (InvalidDataException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             Interlocked.Increment(ref _undecodable);
             return null;

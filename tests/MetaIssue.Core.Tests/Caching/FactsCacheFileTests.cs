@@ -31,6 +31,32 @@ public sealed class FactsCacheFileTests
     }
 
     [Fact]
+    public void Cached_facts_are_decoded_only_for_the_documents_asked_for_and_then_equal_a_fresh_parse()
+    {
+        using var repository = Healthy();
+        foreach (var path in Directory.GetFiles(repository.PathOf("docs"), "*.md", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1)); // out of the racy window, so cached
+        }
+
+        var cache = repository.PathOf("obj/metaissue");
+        repository.Check(o => o.CacheDirectory = cache);
+
+        var facts = FactsCacheFile.Open(cache);
+        var documents = DocsTreeReader.Read(new CheckerOptions(repository.Root), facts).Documents.ToList();
+        Assert.True(documents.Count >= 5);
+        Assert.Equal(documents.Count, facts.Hits);
+        Assert.Equal(0, facts.Decoded);
+
+        Assert.NotNull(documents[2].Facts);
+        Assert.NotNull(documents[2].Facts);
+        Assert.Equal(1, facts.Decoded);
+
+        Assert.All(documents, d => Assert.Equal(Describe(DocumentLoader.ReadFacts(d.FullPath, long.MaxValue).Facts!), Describe(d.Facts!)));
+        Assert.Equal(documents.Count, facts.Decoded);
+    }
+
+    [Fact]
     public void A_file_cut_anywhere_yields_the_entries_of_its_whole_records_and_never_wrong_facts()
     {
         using var repository = Healthy();
