@@ -33,7 +33,7 @@ internal sealed class FactsCacheFile : IFactsCache
 
     private readonly string _path;
     private readonly DateTime _openedUtc = DateTime.UtcNow;
-    private Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)> _previous;
+    private Dictionary<string, IndexedEntry> _previous;
     // Which entries of the file this run used (by Index): a flag per entry, not a set of paths, as a check after one
     // edit finds some 17,000 of them at 1,000 meta-issues. Used entries are what a rewrite keeps.
     private int[] _used;
@@ -46,7 +46,7 @@ internal sealed class FactsCacheFile : IFactsCache
     private int _undecodable;
     private long _liveBytes;
 
-    private FactsCacheFile(string directory, Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)> previous, Loaded? loaded)
+    private FactsCacheFile(string directory, Dictionary<string, IndexedEntry> previous, Loaded? loaded)
     {
         _path = Path.Combine(directory, FileName);
         _previous = previous;
@@ -65,7 +65,7 @@ internal sealed class FactsCacheFile : IFactsCache
     public static FactsCacheFile Open(string directory)
     {
         var path = Path.Combine(directory, FileName);
-        var previous = new Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)>(StringComparer.Ordinal);
+        var previous = new Dictionary<string, IndexedEntry>(StringComparer.Ordinal);
         var bytes = CacheFile.ReadAll(path, Magic, out var position);
         if (bytes is null || bytes.Length - position < IdBytes)
         {
@@ -103,7 +103,7 @@ internal sealed class FactsCacheFile : IFactsCache
             foreach (var (file, entry) in read)
             {
                 // A later record's entry replaces an earlier one, under its index; a new path gets the next index.
-                previous[file] = (entry, weight, previous.TryGetValue(file, out var earlier) ? earlier.Index : previous.Count);
+                previous[file] = new IndexedEntry(entry, weight, previous.TryGetValue(file, out var earlier) ? earlier.Index : previous.Count);
             }
 
             entryBytes += weight * read.Count;
@@ -171,7 +171,7 @@ internal sealed class FactsCacheFile : IFactsCache
     public bool Save()
     {
         _saved ??= Write();
-        _previous = new Dictionary<string, (FactsSerializer.Entry Entry, long Weight, int Index)>();
+        _previous = new Dictionary<string, IndexedEntry>();
         _used = Array.Empty<int>();
         _parsed = new ConcurrentDictionary<string, Saved>();
         return _saved.Value;
@@ -280,6 +280,13 @@ internal sealed class FactsCacheFile : IFactsCache
     }
 
     private sealed record Saved(long Length, long Ticks, MarkdownFacts Facts);
+
+    /// <summary>
+    /// An entry of the file read: where its facts are, its share of the file's bytes, and its index among the entries.
+    /// A class, not a tuple: a dictionary of a value type of this assembly has no precompiled code (a fresh build
+    /// process would JIT-compile it).
+    /// </summary>
+    private sealed record IndexedEntry(FactsSerializer.Entry Entry, long Weight, int Index);
 
     /// <summary>What was read: the file id (ending at <see cref="IdEnd"/>), the length up to the last trusted record, how many records, whether nothing untrusted followed them, and the bytes of their entries.</summary>
     private sealed record Loaded(byte[] Id, int IdEnd, int Length, int Records, bool Intact, long EntryBytes);

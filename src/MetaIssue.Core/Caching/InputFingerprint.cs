@@ -91,7 +91,8 @@ public static class InputFingerprint
         var config = Path.Combine(root, Scanning.RepositoryConfig.FileName);
         text.Append("config ").Append(Describe(config)).Append('\n'); // roots and words come from it: an edit re-checks
         var metaIssues = new HashSet<string>(StringComparer.Ordinal);
-        var walk = new WalkState(DateTime.UtcNow, known, Collect: record is not null || snapshot is not null);
+        using var hash = new Sha256Hex.Incremental();
+        var walk = new WalkState(DateTime.UtcNow, known, Collect: record is not null || snapshot is not null, hash);
         var output = new Subtree(text);
         foreach (var folder in folders)
         {
@@ -100,16 +101,15 @@ public static class InputFingerprint
             Walk(folder, WriteTimeOf(folder), string.Empty, 0, walk, output, isLessons ? null : name => metaIssues.Add(name));
         }
 
-        // Gathered per subtree and handed over here, on one thread: parallel walks adding to one shared index
-        // contended on its lock and cost a no-op build about 30 ms at 1,000 meta-issues.
-        foreach (var (folder, entries, keep) in output.Folders)
+        // Gathered per subtree and handed over here, on one thread: the parallel walks share no lock.
+        foreach (var listed in output.Folders)
         {
-            if (keep is not null)
+            if (listed.Keep is not null)
             {
-                record?.Add(folder, keep);
+                record?.Add(listed.Folder, listed.Keep);
             }
 
-            snapshot?.Add(folder, entries);
+            snapshot?.Add(listed.Folder, listed.Entries);
         }
 
         // A meta-issue written outside the roots changes nothing below them, yet must end a replay: the bounded
@@ -117,12 +117,13 @@ public static class InputFingerprint
         // file, and does not list again the meta-issues the walk above has just listed.
         var roots = folders.Where(f => !string.Equals(f, lessons, StringComparison.Ordinal)).ToList();
         var strays = StrayMetaIssueFinder.Find(root, roots, lessons, text, metaIssues);
+        hash.Append(text);
         if (snapshot is not null)
         {
             snapshot.StrayFolders = strays;
         }
 
-        return Sha256Hex.Of(text);
+        return hash.Finish();
     }
 
     /// <summary>Whether each path exists, and its size and last write time when it is a file.</summary>
@@ -162,15 +163,15 @@ public static class InputFingerprint
 
         if (walk.Collect)
         {
-            output.Folders.Add((folder, entries, ToKeep(writtenUtc, known, entries, walk)));
+            output.Folders.Add(new ListedFolder(folder, entries, ToKeep(writtenUtc, known, entries, walk)));
         }
-        if (depth == 1 && foundMetaIssue is not null && StrayMetaIssueFinder.IsMetaIssueFolder(entries.Select(e => e.Name)))
+        if (depth == 1 && foundMetaIssue is not null && StrayMetaIssueFinder.IsMetaIssueFolder(NamesOf(entries)))
         {
             foundMetaIssue(folder);
         }
 
         var subtrees = depth == 0 ? WalkSubfolders(folder, entries, walk, foundMetaIssue) : null;
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
             if (entry.Name.StartsWith(".", StringComparison.Ordinal))
@@ -185,7 +186,10 @@ public static class InputFingerprint
                 text.Append(entry.IsLink ? "|linked folder" : "/").Append(ModeText(entry)).Append('\n');
                 if (subtrees?[i] is { } subtree)
                 {
-                    text.Append(subtree.Text);
+                    // Hashed as it comes, in order: the whole text of a large tree is never held at once.
+                    walk.Hash.Append(text);
+                    text.Clear();
+                    walk.Hash.Append(subtree.Text);
                     output.Folders.AddRange(subtree.Folders);
                 }
                 else if (!entry.IsLink && depth < MaxDepth)
@@ -211,9 +215,9 @@ public static class InputFingerprint
     }
 
     /// <summary>The output of each subfolder of a root that <see cref="Walk"/> enters (null for other entries), walked in parallel.</summary>
-    private static Subtree?[] WalkSubfolders(string root, List<TreeListing.Entry> entries, WalkState walk, Action<string>? foundMetaIssue)
+    private static Subtree?[] WalkSubfolders(string root, TreeListing.Entry[] entries, WalkState walk, Action<string>? foundMetaIssue)
     {
-        var subtrees = new Subtree?[entries.Count];
+        var subtrees = new Subtree?[entries.Length];
         var found = new object();
         Action<string>? report = foundMetaIssue is null ? null : folder =>
         {
@@ -223,7 +227,7 @@ public static class InputFingerprint
             }
         };
 
-        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var entry = entries[i];
             if (entry.IsFolder && !entry.IsLink && !entry.Name.StartsWith(".", StringComparison.Ordinal))
@@ -242,7 +246,7 @@ public static class InputFingerprint
     /// write time lies before the racy window (a later change then gives it another time) and no entry is a link or
     /// could not be looked at; else null.
     /// </summary>
-    private static FolderListing? ToKeep(DateTime writtenUtc, FolderListing? known, List<TreeListing.Entry> entries, WalkState walk)
+    private static FolderListing? ToKeep(DateTime writtenUtc, FolderListing? known, TreeListing.Entry[] entries, WalkState walk)
     {
         if (writtenUtc.Ticks == 0)
         {
@@ -254,10 +258,41 @@ public static class InputFingerprint
             return known;
         }
 
-        var shown = entries.Where(e => !e.Name.StartsWith(".", StringComparison.Ordinal)).ToList();
-        return !IsRacy(writtenUtc, walk.NowUtc) && shown.All(e => !e.IsLink && !e.Absent && !e.Unknown)
-            ? new FolderListing(writtenUtc.Ticks, shown.Select(e => e.Name).ToArray(), shown.Select(e => e.IsFolder).ToArray())
-            : null;
+        if (IsRacy(writtenUtc, walk.NowUtc))
+        {
+            return null;
+        }
+
+        var names = new List<string>(entries.Length);
+        var isFolder = new List<bool>(entries.Length);
+        foreach (var entry in entries) // a loop, not LINQ: see TreeListing.Entry
+        {
+            if (entry.Name.StartsWith(".", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (entry.IsLink || entry.Absent || entry.Unknown)
+            {
+                return null;
+            }
+
+            names.Add(entry.Name);
+            isFolder.Add(entry.IsFolder);
+        }
+
+        return new FolderListing(writtenUtc.Ticks, names.ToArray(), isFolder.ToArray());
+    }
+
+    private static string[] NamesOf(TreeListing.Entry[] entries)
+    {
+        var names = new string[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            names[i] = entries[i].Name;
+        }
+
+        return names;
     }
 
     /// <summary>A folder's last write time from its entry; none (never matched or kept) when it could not be read.</summary>
@@ -279,14 +314,18 @@ public static class InputFingerprint
     /// What every folder of one walk shares: when it began (racy times are judged against it), the listings known from
     /// the last walk, and whether each folder's entries are collected (for the listings to keep and the snapshot).
     /// </summary>
-    private sealed record WalkState(DateTime NowUtc, FolderListings? Known, bool Collect);
+    /// <remarks><see cref="Hash"/> takes the text of the walk so far whenever a root's subfolder has been walked (on the walk's own thread).</remarks>
+    private sealed record WalkState(DateTime NowUtc, FolderListings? Known, bool Collect, Sha256Hex.Incremental Hash);
+
+    /// <summary>A folder a walk listed, with its entries and the listing to keep for the next walk (or null).</summary>
+    private sealed record ListedFolder(string Folder, TreeListing.Entry[] Entries, FolderListing? Keep);
 
     /// <summary>What the walk of one subtree produced: its fingerprint text, and the folders it listed with their entries and the listing to keep (or null).</summary>
     private sealed class Subtree(StringBuilder text)
     {
         public StringBuilder Text { get; } = text;
 
-        public List<(string Folder, List<TreeListing.Entry> Entries, FolderListing? Keep)> Folders { get; } = new();
+        public List<ListedFolder> Folders { get; } = new();
     }
 
     private static string Describe(string path)

@@ -10,7 +10,8 @@ internal static class TreeListing
     /// <summary>
     /// An entry: its name, kind, and (when <see cref="HasStatus"/>) its size (bytes), last write time (UTC) and mode.
     /// A value, so a folder's entries are one array: a build keeps a tree's (<see cref="TreeSnapshot"/>) at the cost
-    /// of one object per folder, not several per file, for the garbage collector to move.
+    /// of one object per folder, not several per file, for the garbage collector to move. Kept in plain arrays and
+    /// walked with loops: generic framework code over a value type of this assembly is not precompiled.
     /// </summary>
     internal struct Entry
     {
@@ -49,39 +50,41 @@ internal static class TreeListing
     /// at once, to tell a folder link (<see cref="Entry.IsLink"/>).
     /// </summary>
     /// <exception cref="IOException">The folder cannot be listed (also <see cref="UnauthorizedAccessException"/>, <see cref="System.Security.SecurityException"/>).</exception>
-    public static List<Entry> Names(string folder)
+    public static Entry[] Names(string folder)
     {
-        var entries = new DirectoryInfo(folder).GetFileSystemInfos()
-            .Select(info => new Entry(info.Name, info is DirectoryInfo) { IsLink = info is DirectoryInfo && (info.Attributes & FileAttributes.ReparsePoint) != 0 })
-            .ToList();
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var infos = Sorted(new DirectoryInfo(folder).GetFileSystemInfos());
+        var entries = new Entry[infos.Length];
+        for (var i = 0; i < infos.Length; i++)
+        {
+            var isFolder = infos[i] is DirectoryInfo;
+            entries[i] = new Entry(infos[i].Name, isFolder) { IsLink = isFolder && (infos[i].Attributes & FileAttributes.ReparsePoint) != 0 };
+        }
+
         return entries;
     }
 
     /// <summary>The entries of <paramref name="folder"/> (a full path) in ordinal order of name; null when it cannot be listed or is absent.</summary>
-    public static List<Entry>? List(string folder)
+    public static Entry[]? List(string folder)
     {
-        List<Entry> entries;
+        FileSystemInfo[] infos;
         try
         {
-#if NET
-            var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
-            entries = new System.IO.Enumeration.FileSystemEnumerable<Entry>(folder, (ref System.IO.Enumeration.FileSystemEntry entry) =>
-                entry.FileName.Length > 0 && entry.FileName[0] == '.'
-                    ? new Entry(entry.FileName.ToString(), entry.IsDirectory)
-                    : Describe(entry.ToFileSystemInfo(), name: null), options).ToList();
-#else
-            entries = new DirectoryInfo(folder).GetFileSystemInfos()
-                .Select(info => info.Name.StartsWith(".", StringComparison.Ordinal) ? new Entry(info.Name, info is DirectoryInfo) : Describe(info, name: null))
-                .ToList();
-#endif
+            infos = Sorted(new DirectoryInfo(folder).GetFileSystemInfos());
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return null;
         }
 
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var entries = new Entry[infos.Length];
+        for (var i = 0; i < infos.Length; i++)
+        {
+            // On .NET the listing's entries carry their status: one status call each, none for hidden ones.
+            entries[i] = infos[i].Name.StartsWith(".", StringComparison.Ordinal)
+                ? new Entry(infos[i].Name, infos[i] is DirectoryInfo)
+                : Describe(infos[i], name: null);
+        }
+
         return entries;
     }
 
@@ -90,16 +93,27 @@ internal static class TreeListing
     /// by path (one status call each, as in a listing), in their order; for a folder whose entries are known not to
     /// have changed since they were listed.
     /// </summary>
-    public static List<Entry> Known(string folder, string[] names, bool[] isFolder)
+    public static Entry[] Known(string folder, string[] names, bool[] isFolder)
     {
-        var entries = new List<Entry>(names.Length);
+        var entries = new Entry[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
             var path = folder + Path.DirectorySeparatorChar + names[i];
-            entries.Add(Describe(isFolder[i] ? new DirectoryInfo(path) : new FileInfo(path), names[i]));
+            entries[i] = Describe(isFolder[i] ? new DirectoryInfo(path) : new FileInfo(path), names[i]);
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// <paramref name="infos"/> in ordinal order of name. Sorted as objects, not as <see cref="Entry"/> values: the
+    /// framework's collections over this value type have no precompiled code, and a fresh build process would
+    /// JIT-compile a sort, a list and an enumerator for it (about 100 methods).
+    /// </summary>
+    private static FileSystemInfo[] Sorted(FileSystemInfo[] infos)
+    {
+        Array.Sort(infos, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return infos;
     }
 
     /// <summary>The entry of <paramref name="info"/>, whose status is read once (the listing's own, on .NET), named <paramref name="name"/> when given (a string already kept), else by <paramref name="info"/>.</summary>

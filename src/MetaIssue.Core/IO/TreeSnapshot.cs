@@ -5,23 +5,23 @@ namespace MetaIssue.IO;
 /// that the rest of a build reads the tree from the walk that took its fingerprint instead of listing and looking at
 /// every file again (17,000 status calls at 1,000 meta-issues). A folder the walk did not list is simply not here: the
 /// reader lists it itself. Entries describe the moment of the walk, which comes before any file is read, so an edit
-/// made afterwards shows as a change at the next build. Filled from parallel walks (a list append per folder: a
-/// build that replays the last check never asks for a folder); indexed on the first <see cref="EntriesOf"/>, after
-/// the walk.
+/// made afterwards shows as a change at the next build. Filled when the walk is done (a list append per folder: a
+/// build that replays the last check never asks for a folder); indexed on the first <see cref="EntriesOf"/>.
 /// </summary>
 internal sealed class TreeSnapshot
 {
-    private readonly List<(string Folder, List<TreeListing.Entry> Entries)> _listed = new();
-    private Dictionary<string, List<TreeListing.Entry>>? _byFolder;
+    private readonly List<string> _folders = new();
+    private readonly List<TreeListing.Entry[]> _entries = new();
+    private Dictionary<string, TreeListing.Entry[]>? _byFolder;
 
     /// <summary>How many folders it holds.</summary>
     public int Count
     {
         get
         {
-            lock (_listed)
+            lock (_folders)
             {
-                return _listed.Count;
+                return _folders.Count;
             }
         }
     }
@@ -33,23 +33,24 @@ internal sealed class TreeSnapshot
     public IReadOnlyList<string>? StrayFolders { get; set; }
 
     /// <summary>Records <paramref name="folder"/>'s (full path) entries, in ordinal order of name. Thread-safe.</summary>
-    public void Add(string folder, List<TreeListing.Entry> entries)
+    public void Add(string folder, TreeListing.Entry[] entries)
     {
-        lock (_listed)
+        lock (_folders)
         {
-            _listed.Add((folder, entries));
+            _folders.Add(folder);
+            _entries.Add(entries);
         }
     }
 
     /// <summary>The entries of <paramref name="folder"/> (a full path, as walked), or null when it was not listed. Not to be called during the walk.</summary>
-    public IReadOnlyList<TreeListing.Entry>? EntriesOf(string folder)
+    public TreeListing.Entry[]? EntriesOf(string folder)
     {
         if (_byFolder is null)
         {
-            var byFolder = new Dictionary<string, List<TreeListing.Entry>>(_listed.Count, StringComparer.Ordinal);
-            foreach (var (listed, entries) in _listed)
+            var byFolder = new Dictionary<string, TreeListing.Entry[]>(_folders.Count, StringComparer.Ordinal);
+            for (var i = 0; i < _folders.Count; i++)
             {
-                byFolder[listed] = entries;
+                byFolder[_folders[i]] = _entries[i];
             }
 
             _byFolder = byFolder;

@@ -101,7 +101,7 @@ internal static class DocsTreeReader
         }
 
         /// <summary>A folder's entries in ordinal order of name (from the snapshot when it holds the folder), or none (and a problem) when it cannot be listed.</summary>
-        public IReadOnlyList<TreeListing.Entry> Entries(string folder)
+        public TreeListing.Entry[] Entries(string folder)
         {
             if (Snapshot?.EntriesOf(folder) is { } walked)
             {
@@ -115,7 +115,7 @@ internal static class DocsTreeReader
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
                 Problems.Add(new ScanProblem(folder, $"cannot be listed ({exception.GetType().Name}: {FileContent.OneLine(exception.Message)}); check its permissions", MayPass: true));
-                return Array.Empty<TreeListing.Entry>();
+                return new TreeListing.Entry[0];
             }
         }
     }
@@ -129,20 +129,24 @@ internal static class DocsTreeReader
     {
         var (root, problems) = (lister.Root, lister.Problems);
         var entries = lister.Entries(folder);
-        var attemptsFolder = Find(entries, e => e.IsFolder && e.Name == MetaIssueFolder.AttemptsFolder);
-        var core = new List<TreeListing.Entry?>();
-        foreach (var name in MetaIssueFolder.CoreFiles)
+        // Loops over the entries, not LINQ: see TreeListing.Entry.
+        var attemptsFolder = Find(entries, MetaIssueFolder.AttemptsFolder, StringComparison.Ordinal, folders: true);
+        var core = new TreeListing.Entry?[MetaIssueFolder.CoreFiles.Count];
+        var anyCore = false;
+        for (var i = 0; i < core.Length; i++)
         {
-            core.Add(Find(entries, e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)));
+            core[i] = Find(entries, MetaIssueFolder.CoreFiles[i], StringComparison.OrdinalIgnoreCase, folders: null);
+            anyCore |= core[i] is not null;
         }
 
-        if (core.All(c => c is null) && attemptsFolder is null && !entries.Any(e => e.Name == MetaIssueFolder.AttemptsFolder))
+        var attemptsFile = Find(entries, MetaIssueFolder.AttemptsFolder, StringComparison.Ordinal, folders: false);
+        if (!anyCore && attemptsFolder is null && attemptsFile is null)
         {
             return null;
         }
 
         var issue = new ListedMetaIssue(folder, PathText.FromRoot(root, folder), PathText.FromRoot(root, metaIssuesRoot));
-        for (var i = 0; i < core.Count; i++)
+        for (var i = 0; i < core.Length; i++)
         {
             if (core[i] is { } match)
             {
@@ -177,7 +181,7 @@ internal static class DocsTreeReader
                 }
             }
         }
-        else if (attemptsFolder is null && entries.Any(e => !e.IsFolder && e.Name == MetaIssueFolder.AttemptsFolder))
+        else if (attemptsFolder is null && attemptsFile is not null)
         {
             issue.Misplaced.Add(new MisplacedEntry(attempts, "is a file where the attempts folder is expected"));
         }
@@ -186,7 +190,7 @@ internal static class DocsTreeReader
         foreach (var entry in entries)
         {
             // Names are unique within a folder: an entry is the attempts folder or a core file when its name is.
-            if (IsHidden(entry) || entry.Name == attemptsFolder?.Name || core.Any(c => c?.Name == entry.Name))
+            if (IsHidden(entry) || entry.Name == attemptsFolder?.Name || IsCore(entry, core))
             {
                 continue;
             }
@@ -273,18 +277,31 @@ internal static class DocsTreeReader
         }
     }
 
-    /// <summary>The first of <paramref name="entries"/> that <paramref name="match"/> accepts, or null.</summary>
-    private static TreeListing.Entry? Find(IReadOnlyList<TreeListing.Entry> entries, Func<TreeListing.Entry, bool> match)
+    /// <summary>The first entry named <paramref name="name"/> (compared as <paramref name="comparison"/> says) that is a folder, a file, or either (<paramref name="folders"/> null), or null.</summary>
+    private static TreeListing.Entry? Find(TreeListing.Entry[] entries, string name, StringComparison comparison, bool? folders)
     {
         foreach (var entry in entries)
         {
-            if (match(entry))
+            if (string.Equals(entry.Name, name, comparison) && (folders is null || entry.IsFolder == folders))
             {
                 return entry;
             }
         }
 
         return null;
+    }
+
+    private static bool IsCore(TreeListing.Entry entry, TreeListing.Entry?[] core)
+    {
+        foreach (var match in core)
+        {
+            if (match is { } found && found.Name == entry.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsMarkdown(string name) =>

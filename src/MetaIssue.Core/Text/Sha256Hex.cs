@@ -36,19 +36,47 @@ internal static class Sha256Hex
             return Of(text.ToString());
         }
 
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
-        var chars = new char[4096];
-        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(chars.Length)];
-        for (var start = 0; start < text.Length; start += chars.Length)
+        using var hash = new Incremental();
+        hash.Append(text);
+        return hash.Finish();
+    }
+
+    /// <summary>
+    /// A hash fed text piece by piece, as the UTF-8 bytes of the pieces one after another (a surrogate pair split
+    /// between two pieces is encoded whole), so a long text need not be held in one piece. One thread at a time.
+    /// </summary>
+    internal sealed class Incremental : IDisposable
+    {
+        private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+        private readonly char[] _chars = new char[4096];
+        private readonly byte[] _bytes = new byte[Encoding.UTF8.GetMaxByteCount(4096)];
+
+        /// <summary>Adds <paramref name="text"/>'s characters.</summary>
+        public void Append(StringBuilder text)
         {
-            var count = Math.Min(chars.Length, text.Length - start);
-            text.CopyTo(start, chars, 0, count);
-            var length = encoder.GetBytes(chars, 0, count, bytes, 0, flush: start + count == text.Length); // a surrogate pair split between slices stays whole
-            sha.AppendData(bytes, 0, length);
+            for (var start = 0; start < text.Length; start += _chars.Length)
+            {
+                var count = Math.Min(_chars.Length, text.Length - start);
+                text.CopyTo(start, _chars, 0, count);
+                Add(count, flush: false);
+            }
         }
 
-        return Hex(sha.GetHashAndReset());
+        /// <summary>The hash of everything added, in lower-case hex.</summary>
+        public string Finish()
+        {
+            Add(0, flush: true);
+            return Hex(_sha.GetHashAndReset());
+        }
+
+        public void Dispose() => _sha.Dispose();
+
+        private void Add(int count, bool flush)
+        {
+            var length = _encoder.GetBytes(_chars, 0, count, _bytes, 0, flush);
+            _sha.AppendData(_bytes, 0, length);
+        }
     }
 
     private static string Hex(byte[] hash)
