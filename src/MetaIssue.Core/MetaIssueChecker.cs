@@ -49,6 +49,7 @@ public static class MetaIssueChecker
         // The walk's entries stand for the disk only where it walked the very roots this check reads.
         var snapshot = walked is not null && InputFingerprint.Covers(walked, options) ? walked.Snapshot : null;
         var tree = DocsTreeReader.Read(options, cache ?? cacheFile, config, snapshot, cancellationToken);
+        snapshot?.Release(); // read once; the rules never list folders
         cacheFile?.Save();
 
         // With a cache directory, only the meta-issues an edit can have changed are re-checked (IncrementalCheck).

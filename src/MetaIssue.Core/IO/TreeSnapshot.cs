@@ -42,6 +42,22 @@ internal sealed class TreeSnapshot
         }
     }
 
+    /// <summary>
+    /// Drops the entries (a tree of 10,000 meta-issues holds about 250,000) once the tree has been read from them; a
+    /// later <see cref="EntriesOf"/> answers null, so a reader lists the disk again.
+    /// </summary>
+    public void Release()
+    {
+        lock (_folders)
+        {
+            _folders.Clear();
+            _entries.Clear();
+            _folders.TrimExcess();
+            _entries.TrimExcess();
+            _byFolder = new Dictionary<string, TreeListing.Entry[]>();
+        }
+    }
+
     /// <summary>The entries of <paramref name="folder"/> (a full path, as walked), or null when it was not listed. Not to be called during the walk.</summary>
     public TreeListing.Entry[]? EntriesOf(string folder)
     {

@@ -65,6 +65,7 @@ public sealed class TreeSnapshotReadingTests
         var fromDisk = MetaIssueChecker.Check(options);
 
         Assert.DoesNotContain(fromOwnWalk.Tree.MetaIssues, m => m.Name == "late-arrival");
+        Assert.Equal(0, InputFingerprint.WalkOf(ownRoots)!.Snapshot.Count); // released once read: not held through the rules
         Assert.Contains(fromOtherWalk.Tree.MetaIssues, m => m.Name == "late-arrival");
         Assert.Equal(fromDisk.Diagnostics.Select(d => d.ToString()), fromOtherWalk.Diagnostics.Select(d => d.ToString()));
         Assert.True(InputFingerprint.Covers(ownRoots, options));
