@@ -10,21 +10,19 @@ internal static class CheckRunner
     {
         // A build that writes the overview is a command, not a check: it always looks afresh.
         var cacheDirectory = task.WriteOverview || string.IsNullOrWhiteSpace(task.CacheDirectory) ? null : task.CacheDirectory;
-        string? walked = null;
-        return (cacheDirectory is null ? null : Replay(task, cacheDirectory, out walked)) ?? CheckAfresh(task, cacheDirectory, walked);
+        return (cacheDirectory is null ? null : Replay(task, cacheDirectory)) ?? CheckAfresh(task, cacheDirectory);
     }
 
     /// <summary>
     /// The last check's report when nothing it read has changed, else null. Its own method, not inlined, so that a
     /// no-op build JIT-compiles and loads only this path: the last-check file, the fingerprint and the settings key,
-    /// with no Markdown parser, JSON serialiser, repository configuration or rule type. <paramref name="walked"/>:
-    /// the fingerprint of the tree walk it made, if any, for the check that follows to reuse.
+    /// with no Markdown parser, JSON serialiser, repository configuration or rule type.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CheckReport? Replay(CheckMetaIssues task, string cacheDirectory, out string? walked)
+    private static CheckReport? Replay(CheckMetaIssues task, string cacheDirectory)
     {
         CheckSettings? settings = null;
-        var last = LastCheckFile.FindReplayable(cacheDirectory, task.RepositoryRoot, codes => ReplayKey(settings = Settings(task, codes)), out walked);
+        var last = LastCheckFile.FindReplayable(cacheDirectory, task.RepositoryRoot, codes => ReplayKey(settings = Settings(task, codes)));
         return last is null || settings is null
             ? null
             : new CheckReport(last.Findings, last.Output.Summary, null, OverviewPath(settings), last.Output.OverviewMessage, null)
@@ -34,7 +32,7 @@ internal static class CheckRunner
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CheckReport CheckAfresh(CheckMetaIssues task, string? cacheDirectory, string? walked)
+    private static CheckReport CheckAfresh(CheckMetaIssues task, string? cacheDirectory)
     {
         var knownCodes = Rules.RuleCatalog.All.Select(r => r.Id).ToList();
         var settings = Settings(task, knownCodes);
@@ -42,14 +40,13 @@ internal static class CheckRunner
         var overviewPath = OverviewPath(settings);
         var hostKey = ReplayKey(settings);
 
-        // The fingerprint covers the roots the check reads, which .metaissue.json may set. Taken before any file is
-        // read (an edit made during the check then shows as a change at the next build): the replay attempt's own walk
-        // when it covered these very roots (one walk per build; an edit of .metaissue.json since changes the
-        // fingerprint's record of it, so the next build checks again), else a walk now, after reading the file.
+        // The fingerprint covers the roots the check reads, which .metaissue.json may set. The file is read before the
+        // fingerprint looks at it, so an edit in between is newer than the fingerprint (racy: never replayed). The
+        // walk lists every folder afresh (the replay decision's walk trusts the listings kept from the last check,
+        // which a check must not carry forward), is taken before any file is read (an edit made during the check then
+        // shows as a change at the next build), and is what the check reads the tree from.
         var scope = cacheDirectory is null ? null : Scanning.RepositoryConfig.Read(options.RepositoryRoot).Apply(options);
-        var treeFingerprint = scope is null ? null
-            : walked is not null && InputFingerprint.Covers(walked, scope) ? walked
-            : InputFingerprint.OfTree(scope);
+        var treeFingerprint = scope is null ? null : InputFingerprint.OfTree(scope);
         var result = MetaIssueChecker.Check(options, treeFingerprint, task.CancellationToken);
         task.CancellationToken.ThrowIfCancellationRequested();
         var findings = result.Diagnostics.Select(d => LoggedFinding.Of(d, task.EffectiveHelpLinkBase)).ToList();

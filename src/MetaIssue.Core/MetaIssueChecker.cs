@@ -27,8 +27,7 @@ public static class MetaIssueChecker
 
     /// <summary>
     /// As <see cref="Check(CheckerOptions, CancellationToken)"/>, reading the folders, and the sizes and times of the
-    /// files, from the walk that took <paramref name="treeFingerprint"/> (<see cref="InputFingerprint.OfTree(CheckerOptions)"/>
-    /// or <see cref="LastCheckFile.FindReplayable(string, string, Func{IReadOnlyList{string}, string}, out string?)"/>,
+    /// files, from the walk that took <paramref name="treeFingerprint"/> (<see cref="InputFingerprint.OfTree(CheckerOptions)"/>,
     /// in this process, just before) instead of listing and looking at them again; files are still read from disk.
     /// A fingerprint of other roots than the check's (after <c>.metaissue.json</c>), or null, is ignored.
     /// </summary>
@@ -50,11 +49,14 @@ public static class MetaIssueChecker
         var snapshot = walked is not null && InputFingerprint.Covers(walked, options) ? walked.Snapshot : null;
         var tree = DocsTreeReader.Read(options, cache ?? cacheFile, config, snapshot, cancellationToken);
         snapshot?.Release(); // read once; the rules never list folders
-        cacheFile?.Save();
 
         // With a cache directory, only the meta-issues an edit can have changed are re-checked (IncrementalCheck).
         var incremental = cacheFile is not null ? IncrementalCheck.Open(options.CacheDirectory!, tree, options, startedUtc) : null;
         var result = Check(tree, options, incremental, cancellationToken);
+
+        // Saved after the rules: cached facts are decoded when the rules ask for them, and an entry that failed to
+        // decode then makes the save rewrite the file without it.
+        cacheFile?.Save();
         result.CacheHits = cacheFile?.Hits;
         result.CacheMisses = cacheFile?.Misses;
         return result;

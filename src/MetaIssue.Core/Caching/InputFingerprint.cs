@@ -30,16 +30,11 @@ public static class InputFingerprint
     private const int MaxDepth = 40;
 
     /// <summary>The entries below the folders the tree reader lists; hidden entries are skipped, as the reader skips them.</summary>
-    public static string OfTree(CheckerOptions options) => OfTree(options, known: null);
-
-    /// <summary>
-    /// As <see cref="OfTree(CheckerOptions)"/>, not listing again the folders of <paramref name="known"/> whose last
-    /// write time is unchanged. The returned string carries what the walk saw (<see cref="WalkOf"/>).
-    /// </summary>
-    internal static string OfTree(CheckerOptions options, FolderListings? known)
+    public static string OfTree(CheckerOptions options)
     {
+        // Every folder listed afresh: a check reads the tree from this walk (WalkOf), and keeps its listings.
         var walked = new TreeWalk(new FolderListings(), new TreeSnapshot(), ScopeOf(options));
-        var fingerprint = OfTree(options, known, walked.Listings, walked.Snapshot);
+        var fingerprint = OfTree(options, known: null, walked.Listings, walked.Snapshot);
         Walks.Add(fingerprint, walked); // a new string on every call: never added twice
         return fingerprint;
     }
@@ -53,7 +48,7 @@ public static class InputFingerprint
         Walks.TryGetValue(treeFingerprint, out var walked) ? walked : null;
 
     /// <summary>Whether <paramref name="treeFingerprint"/> came from a walk of exactly the folders <paramref name="options"/> name (so it fingerprints a check with them).</summary>
-    public static bool Covers(string treeFingerprint, CheckerOptions options) =>
+    internal static bool Covers(string treeFingerprint, CheckerOptions options) =>
         WalkOf(treeFingerprint) is { } walked && Covers(walked, options);
 
     internal static bool Covers(TreeWalk walked, CheckerOptions options) => walked.Scope == ScopeOf(options);

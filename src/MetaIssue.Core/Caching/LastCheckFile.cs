@@ -96,28 +96,17 @@ public static class LastCheckFile
     /// since; otherwise null. Costs a look at every entry of the folders it read (a listing only of the folders changed
     /// since) and at each outside path, no file content.
     /// </summary>
-    public static LastCheck? FindReplayable(string directory, string repositoryRoot, Func<IReadOnlyList<string>, string> hostKeyFor) =>
-        FindReplayable(directory, repositoryRoot, hostKeyFor, out _);
-
-    /// <summary>
-    /// As <see cref="FindReplayable(string, string, Func{IReadOnlyList{string}, string})"/>; when it had to walk the
-    /// tree, <paramref name="treeFingerprint"/> is that walk's <see cref="InputFingerprint.OfTree(CheckerOptions)"/>
-    /// (else null), which a check of the same roots that follows at once can use as its own fingerprint and read the
-    /// tree from (<see cref="MetaIssueChecker.Check(CheckerOptions, string?, CancellationToken)"/>), so that a build
-    /// walks the tree once.
-    /// </summary>
-    public static LastCheck? FindReplayable(string directory, string repositoryRoot, Func<IReadOnlyList<string>, string> hostKeyFor, out string? treeFingerprint)
+    public static LastCheck? FindReplayable(string directory, string repositoryRoot, Func<IReadOnlyList<string>, string> hostKeyFor)
     {
-        treeFingerprint = null;
         var last = Read(directory);
         if (last is null || last.HostKey != hostKeyFor(last.KnownCodes))
         {
             return null;
         }
 
+        // Trusts the kept listings (a folder whose time is unchanged has the same names) and keeps nothing of the walk.
         var scope = new CheckerOptions(repositoryRoot) { MetaIssueRoots = last.MetaIssueRoots, LessonsRoot = last.LessonsRoot };
-        treeFingerprint = InputFingerprint.OfTree(scope, last.Listings);
-        return last.TreeFingerprint == treeFingerprint && last.OutsideFingerprint == InputFingerprint.OfPaths(last.OutsidePaths)
+        return last.TreeFingerprint == InputFingerprint.OfTree(scope, last.Listings, record: null) && last.OutsideFingerprint == InputFingerprint.OfPaths(last.OutsidePaths)
             ? last
             : null;
     }

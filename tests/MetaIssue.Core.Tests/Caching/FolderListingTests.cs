@@ -135,6 +135,36 @@ public sealed class FolderListingTests
         Assert.Null(LastCheckFile.FindReplayable(cache, HostKey, options));
     }
 
+    [Fact]
+    public void A_check_lists_every_folder_afresh_and_keeps_fresh_listings_even_where_a_folder_time_was_restored()
+    {
+        // The kept listings are trusted only to decide a replay: a folder whose time a tool restored (rsync -a, tar,
+        // cp -a) after a file was added to it looks unchanged to that decision, but a check that runs anyway (here
+        // because of an unrelated edit) must see the file, and must not keep the stale listing for the next builds.
+        using var repository = Aged(Healthy("Investigating", ("baseline", "Failed")));
+        var cache = repository.PathOf("obj/metaissue");
+        var options = new CheckerOptions(repository.Root);
+        var first = InputFingerprint.OfTree(options);
+        Assert.True(LastCheckFile.Write(cache, LastCheck.Of(HostKey, first, MetaIssueChecker.Check(options, first), Array.Empty<string>(), new ReplayedOutput("summary", null))));
+
+        var folderTime = Directory.GetLastWriteTimeUtc(repository.PathOf(Folder));
+        repository.Write(Folder + "/notes.md", "# Notes\n\nSee [the log](missing-file.md).\n");
+        File.SetLastWriteTimeUtc(repository.PathOf(Folder + "/notes.md"), DateTime.UtcNow.AddHours(-1));
+        Directory.SetLastWriteTimeUtc(repository.PathOf(Folder), folderTime);
+        File.AppendAllText(repository.PathOf(Description), "\nMore.\n");
+        File.SetLastWriteTimeUtc(repository.PathOf(Description), DateTime.UtcNow.AddMinutes(-30));
+        Assert.Null(LastCheckFile.FindReplayable(cache, HostKey, options));
+
+        // As the build does when it cannot replay: a fresh walk, the check read from it, both saved.
+        var walked = InputFingerprint.OfTree(options);
+        var checkedNow = MetaIssueChecker.Check(options, walked);
+        var fromDisk = MetaIssueChecker.Check(options);
+        Assert.Equal(fromDisk.Diagnostics.Select(d => d.ToString()), checkedNow.Diagnostics.Select(d => d.ToString()));
+        Assert.Contains(checkedNow.Diagnostics, d => d.Code == "MI030" && d.FilePath.EndsWith("notes.md", StringComparison.Ordinal));
+        Assert.True(LastCheckFile.Write(cache, LastCheck.Of(HostKey, walked, checkedNow, Array.Empty<string>(), new ReplayedOutput("summary", null))));
+        Assert.Contains("notes.md", LastCheckFile.Read(cache)!.Listings!.Find(repository.PathOf(Folder), folderTime)!.Names);
+    }
+
     /// <summary>Every file and folder below the root dated an hour back, past the racy window.</summary>
     private static TempRepository Aged(TempRepository repository)
     {
