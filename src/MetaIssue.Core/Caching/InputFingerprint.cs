@@ -47,10 +47,7 @@ public static class InputFingerprint
     internal static TreeWalk? WalkOf(string treeFingerprint) =>
         Walks.TryGetValue(treeFingerprint, out var walked) ? walked : null;
 
-    /// <summary>Whether <paramref name="treeFingerprint"/> came from a walk of exactly the folders <paramref name="options"/> name (so it fingerprints a check with them).</summary>
-    internal static bool Covers(string treeFingerprint, CheckerOptions options) =>
-        WalkOf(treeFingerprint) is { } walked && Covers(walked, options);
-
+    /// <summary>Whether <paramref name="walked"/> walked exactly the folders <paramref name="options"/> name (so it fingerprints a check with them).</summary>
     internal static bool Covers(TreeWalk walked, CheckerOptions options) => walked.Scope == ScopeOf(options);
 
     // Keyed by the fingerprint string's identity and held no longer than the string itself.

@@ -68,8 +68,8 @@ public sealed class TreeSnapshotReadingTests
         Assert.Equal(0, InputFingerprint.WalkOf(ownRoots)!.Snapshot.Count); // released once read: not held through the rules
         Assert.Contains(fromOtherWalk.Tree.MetaIssues, m => m.Name == "late-arrival");
         Assert.Equal(fromDisk.Diagnostics.Select(d => d.ToString()), fromOtherWalk.Diagnostics.Select(d => d.ToString()));
-        Assert.True(InputFingerprint.Covers(ownRoots, options));
-        Assert.False(InputFingerprint.Covers(otherLessons, options));
+        Assert.True(InputFingerprint.Covers(InputFingerprint.WalkOf(ownRoots)!, options));
+        Assert.False(InputFingerprint.Covers(InputFingerprint.WalkOf(otherLessons)!, options));
         Assert.NotEqual(ownRoots, InputFingerprint.OfTree(options));
     }
 
