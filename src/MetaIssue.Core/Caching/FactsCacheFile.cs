@@ -59,7 +59,7 @@ internal sealed class FactsCacheFile : IFactsCache
 
     public int Misses => _misses;
 
-    /// <summary>How many of the <see cref="Hits"/> had their facts decoded: those something asked for.</summary>
+    /// <summary>How many of the <see cref="Hits"/> had their facts decoded because something asked for them (a rewrite's own decoding is not counted).</summary>
     public int Decoded => _decoded;
 
     public static FactsCacheFile Open(string directory)
@@ -126,7 +126,11 @@ internal sealed class FactsCacheFile : IFactsCache
             }
 
             Interlocked.Increment(ref _hits);
-            return () => Decode(entry);
+            return () =>
+            {
+                Interlocked.Increment(ref _decoded);
+                return Decode(entry);
+            };
         }
 
         Interlocked.Increment(ref _misses);
@@ -139,7 +143,6 @@ internal sealed class FactsCacheFile : IFactsCache
     /// </summary>
     private MarkdownFacts? Decode(FactsSerializer.Entry entry)
     {
-        Interlocked.Increment(ref _decoded);
         try
         {
             return entry.Record.ReadFacts(entry);
@@ -182,7 +185,7 @@ internal sealed class FactsCacheFile : IFactsCache
         if (_loaded is not { Intact: true } loaded || _undecodable > 0)
         {
             // Nothing to keep and no file to replace: leave things as they are.
-            return (_parsed.IsEmpty && _used.All(u => u == 0) && _loaded is null && !File.Exists(_path)) || Rewrite();
+            return (_parsed.IsEmpty && _loaded is null && !File.Exists(_path)) || Rewrite();
         }
 
         // Entries this run did not use (replaced, changed or of files gone) are dead weight: past half the file, compact.
