@@ -44,6 +44,7 @@ MetaIssueChecker.Check(options);
 var readmes = Directory.GetDirectories(Path.Combine(root, "docs", "meta-issues")).Order(StringComparer.Ordinal)
     .Select(d => Path.Combine(d, "README.md")).Where(File.Exists).ToList();
 var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+var allocations = new Dictionary<string, List<double>>(StringComparer.Ordinal);
 var edits = 0;
 
 for (var run = 0; run < runs; run++)
@@ -91,11 +92,13 @@ for (var run = 0; run < runs; run++)
     Console.Error.WriteLine($"run {run + 1}/{runs}: re-checked {incremental.Rechecked} of {incremental.Tree.MetaIssues.Count} meta-issues; the phases decoded {facts.Decoded} of {facts.Hits} cached files' facts");
 }
 
-Console.WriteLine($"{size} meta-issues, {readmes.Count} READMEs, one README edited per check; medians of {runs} runs (ms), {new FileInfo(resultsFile).Length:N0}-byte rule results:");
+Console.WriteLine($"{size} meta-issues, {readmes.Count} READMEs, one README edited per check; medians of {runs} runs (ms, and MB allocated on the managed heap), {new FileInfo(resultsFile).Length:N0}-byte rule results:");
 foreach (var (name, list) in samples)
 {
-    Console.WriteLine($"{list.Order().ElementAt(list.Count / 2),8:F0}  {name}");
+    Console.WriteLine($"{Median(list),8:F0} ms {Median(allocations[name]),7:F1} MB  {name}");
 }
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
 void Edit()
 {
@@ -108,13 +111,17 @@ void Edit()
 
 T Time<T>(string name, Func<T> action)
 {
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var watch = Stopwatch.StartNew();
     var value = action();
+    var elapsed = watch.Elapsed.TotalMilliseconds;
     if (!samples.TryGetValue(name, out var list))
     {
         samples[name] = list = new List<double>();
+        allocations[name] = new List<double>();
     }
 
-    list.Add(watch.Elapsed.TotalMilliseconds);
+    list.Add(elapsed);
+    allocations[name].Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6);
     return value;
 }

@@ -171,11 +171,16 @@ public static class InputFingerprint
                 continue;
             }
 
-            var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
-            text.Append(path);
+            // The relative path is appended in pieces: a string of it is made only for a folder walked into.
+            if (relative.Length > 0)
+            {
+                text.Append(relative).Append('/');
+            }
+
+            text.Append(entry.Name);
             if (entry.IsFolder)
             {
-                text.Append(entry.IsLink ? "|linked folder" : "/").Append(ModeText(entry)).Append('\n');
+                AppendMode(text.Append(entry.IsLink ? "|linked folder" : "/"), entry).Append('\n');
                 if (subtrees?[i] is { } subtree)
                 {
                     // Hashed as it comes, in order: the whole text of a large tree is never held at once.
@@ -186,6 +191,7 @@ public static class InputFingerprint
                 }
                 else if (!entry.IsLink && depth < MaxDepth)
                 {
+                    var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
                     Walk(folder + Path.DirectorySeparatorChar + entry.Name, WriteTimeOf(entry), path, depth + 1, walk, output, foundMetaIssue);
                 }
             }
@@ -195,7 +201,7 @@ public static class InputFingerprint
             }
             else
             {
-                text.Append('|').Append(entry.Length).Append('|').Append(entry.LastWriteUtc.Ticks).Append(ModeText(entry));
+                AppendMode(text.Append('|').Append(entry.Length).Append('|').Append(entry.LastWriteUtc.Ticks), entry);
                 if (IsRacy(entry.LastWriteUtc, walk.NowUtc))
                 {
                     text.Append("|racy ").Append(Guid.NewGuid().ToString("N"));
@@ -255,8 +261,8 @@ public static class InputFingerprint
             return null;
         }
 
-        var names = new List<string>(entries.Length);
-        var isFolder = new List<bool>(entries.Length);
+        // Counted first, then copied into arrays of the exact size: one folder of thousands costs no list growth.
+        var kept = 0;
         foreach (var entry in entries) // a loop, not LINQ: see TreeListing.Entry
         {
             if (entry.Name.StartsWith(".", StringComparison.Ordinal))
@@ -269,11 +275,22 @@ public static class InputFingerprint
                 return null;
             }
 
-            names.Add(entry.Name);
-            isFolder.Add(entry.IsFolder);
+            kept++;
         }
 
-        return new FolderListing(writtenUtc.Ticks, names.ToArray(), isFolder.ToArray());
+        var names = new string[kept];
+        var isFolder = new bool[kept];
+        kept = 0;
+        foreach (var entry in entries)
+        {
+            if (!entry.Name.StartsWith(".", StringComparison.Ordinal))
+            {
+                names[kept] = entry.Name;
+                isFolder[kept++] = entry.IsFolder;
+            }
+        }
+
+        return new FolderListing(writtenUtc.Ticks, names, isFolder);
     }
 
     private static string[] NamesOf(TreeListing.Entry[] entries)
@@ -363,8 +380,9 @@ public static class InputFingerprint
 #endif
     }
 
-    private static string ModeText(TreeListing.Entry entry) =>
-        entry.Unknown ? "|unknown" : entry.Mode < 0 ? string.Empty : "|" + entry.Mode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Appends the entry's mode as <c>|</c> and its decimal digits (nothing where unknown to the runtime, <c>|unknown</c> where unreadable).</summary>
+    private static StringBuilder AppendMode(StringBuilder text, TreeListing.Entry entry) =>
+        entry.Unknown ? text.Append("|unknown") : entry.Mode < 0 ? text : text.Append('|').Append(entry.Mode);
 }
 
 /// <summary>What one fingerprint walk saw: the listings worth keeping, every folder's entries, and the folders it covered.</summary>

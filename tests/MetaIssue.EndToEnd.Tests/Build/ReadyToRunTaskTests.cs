@@ -18,6 +18,12 @@ public sealed class ReadyToRunTaskTests(TemplateHiveFixture fixture)
     /// <summary>'RTR', the first field of a READYTORUN_HEADER.</summary>
     private const uint ReadyToRunSignature = 0x00525452;
 
+    /// <summary>
+    /// READYTORUN_FLAG_UNRELATED_R2R_CODE (docs/design/coreclr/botr/readytorun-format.md in dotnet/runtime): the image
+    /// holds code of other modules' generics, here the framework's over the package's own types.
+    /// </summary>
+    private const uint UnrelatedCode = 0x80;
+
     [Fact]
     public void The_dotnet_task_folders_are_ReadyToRun_images_for_linux_x64_and_the_net472_folder_is_IL_only()
     {
@@ -43,6 +49,15 @@ public sealed class ReadyToRunTaskTests(TemplateHiveFixture fixture)
         Assert.All(
             images.Where(i => i.Key.StartsWith("tasks/net10.0/", StringComparison.Ordinal)),
             i => Assert.True(i.Value.MajorVersion == runtimeMajor, $"{i.Key}: ReadyToRun {i.Value.MajorVersion}, this runtime reads {runtimeMajor}"));
+
+        // net10.0's MetaIssue.Core and Markdig also hold the framework's generic code over their own types (List<T> of
+        // their value types, LINQ over them), which a fresh build would otherwise JIT-compile; net8.0's do not (no .NET
+        // 8 runtime here to prove such images on).
+        foreach (var name in new[] { "MetaIssue.Core.dll", "Markdig.Signed.dll" })
+        {
+            Assert.True((images[$"tasks/net10.0/{name}"].Flags & UnrelatedCode) != 0, $"tasks/net10.0/{name} holds no cross-module generic code: {images[$"tasks/net10.0/{name}"]}");
+            Assert.True((images[$"tasks/net8.0/{name}"].Flags & UnrelatedCode) == 0, $"tasks/net8.0/{name} holds cross-module generic code: {images[$"tasks/net8.0/{name}"]}");
+        }
     }
 
     [Theory]
@@ -81,20 +96,22 @@ public sealed class ReadyToRunTaskTests(TemplateHiveFixture fixture)
         return ReadyToRunHeaderOf(stream);
     }
 
-    /// <summary>The machine and, for a ReadyToRun image, its format version (0 for an IL-only assembly).</summary>
+    /// <summary>The machine and, for a ReadyToRun image, its format version and flags (0 for an IL-only assembly).</summary>
     private static ReadyToRunHeader ReadyToRunHeaderOf(Stream stream)
     {
         using var pe = new PEReader(stream, PEStreamOptions.PrefetchEntireImage);
         var native = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory;
         if (native.Size == 0)
         {
-            return new ReadyToRunHeader(pe.PEHeaders.CoffHeader.Machine, 0, 0);
+            return new ReadyToRunHeader(pe.PEHeaders.CoffHeader.Machine, 0, 0, 0);
         }
 
         var reader = pe.GetSectionData(native.RelativeVirtualAddress).GetReader();
         Assert.Equal(ReadyToRunSignature, reader.ReadUInt32());
-        return new ReadyToRunHeader(pe.PEHeaders.CoffHeader.Machine, reader.ReadUInt16(), reader.ReadUInt16());
+        var major = reader.ReadUInt16();
+        var minor = reader.ReadUInt16();
+        return new ReadyToRunHeader(pe.PEHeaders.CoffHeader.Machine, major, minor, reader.ReadUInt32()); // READYTORUN_CORE_HEADER.Flags
     }
 
-    private sealed record ReadyToRunHeader(Machine Machine, ushort MajorVersion, ushort MinorVersion);
+    private sealed record ReadyToRunHeader(Machine Machine, ushort MajorVersion, ushort MinorVersion, uint Flags);
 }
