@@ -3,23 +3,49 @@ using System.Text.RegularExpressions;
 namespace MetaIssue.Conventions;
 
 /// <summary>The ways a document names an attempt (numbers as <see cref="AttemptNumber"/> defines them): <c>Attempt 003</c>, <c>Attempt 3</c>, <c>Attempt #3</c>, a link to <c>attempts/003-…</c>.</summary>
-public static class AttemptReferences
+public static partial class AttemptReferences
 {
-    private static readonly Regex InText = new(
-        @"\battempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
+    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+    private const string InTextText = @"\battempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])";
+#if NET7_0_OR_GREATER
+    private static readonly Regex InText = InTextGenerated();
 
-    private static readonly Regex InPath = new(
-        @"(?:^|/)attempts/([0-9]{3})(?:-|/|$)",
-        RegexOptions.CultureInvariant);
+    [GeneratedRegex(InTextText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InTextGenerated();
+#else
+    private static readonly Regex InText = new(InTextText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+#endif
 
-    private static readonly Regex AtCellStart = new(
-        @"^\s*(?:attempt\s*)?#?\s*([0-9]{1,4})(?![0-9\w])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private const string InPathText = @"(?:^|/)attempts/([0-9]{3})(?:-|/|$)";
+#if NET7_0_OR_GREATER
+    private static readonly Regex InPath = InPathGenerated();
 
-    private static readonly Regex AtLineStart = new(
-        @"^\s*attempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    [GeneratedRegex(InPathText, RegexOptions.CultureInvariant)]
+    private static partial Regex InPathGenerated();
+#else
+    private static readonly Regex InPath = new(InPathText, RegexOptions.CultureInvariant);
+#endif
+
+    private const string AtCellStartText = @"^\s*(?:attempt\s*)?#?\s*([0-9]{1,4})(?![0-9\w])";
+#if NET7_0_OR_GREATER
+    private static readonly Regex AtCellStart = AtCellStartGenerated();
+
+    [GeneratedRegex(AtCellStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtCellStartGenerated();
+#else
+    private static readonly Regex AtCellStart = new(AtCellStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+#endif
+
+    private const string AtLineStartText = @"^\s*attempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])";
+#if NET7_0_OR_GREATER
+    private static readonly Regex AtLineStart = AtLineStartGenerated();
+
+    [GeneratedRegex(AtLineStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtLineStartGenerated();
+#else
+    private static readonly Regex AtLineStart = new(AtLineStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+#endif
 
     /// <summary>Every <c>Attempt N</c> in a run of text, with its index and length.</summary>
     public static IEnumerable<(int Number, int Index, int Length)> FindInText(string text)

@@ -13,9 +13,39 @@ namespace MetaIssue.Edits;
 /// <c>dotnet new metaissue</c> writes for attempt 001); and, when it ends, its outcome in attempt-results.md, the log
 /// entry and the README row. <see cref="Notes"/> collects what could not be placed and must be added by hand.
 /// </summary>
-public sealed class AttemptEdits
+public sealed partial class AttemptEdits
 {
-    private static readonly Regex ResultEntry = new(@"^\s*[-*+]\s+Attempt\s+\d+\s*:", RegexOptions.CultureInvariant);
+    // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
+    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+    private const string ResultEntryText = @"^\s*[-*+]\s+Attempt\s+\d+\s*:";
+#if NET7_0_OR_GREATER
+    private static readonly Regex ResultEntry = ResultEntryGenerated();
+
+    [GeneratedRegex(ResultEntryText, RegexOptions.CultureInvariant)]
+    private static partial Regex ResultEntryGenerated();
+#else
+    private static readonly Regex ResultEntry = new(ResultEntryText, RegexOptions.CultureInvariant);
+#endif
+
+    private const string AttemptDigitsText = @"\d{3,}";
+#if NET7_0_OR_GREATER
+    private static readonly Regex AttemptDigits = AttemptDigitsGenerated();
+
+    [GeneratedRegex(AttemptDigitsText, RegexOptions.None)]
+    private static partial Regex AttemptDigitsGenerated();
+#else
+    private static readonly Regex AttemptDigits = new(AttemptDigitsText, RegexOptions.None);
+#endif
+
+    private const string BracketedPromptText = @"\[[^\]\[]+\](?!\()";
+#if NET7_0_OR_GREATER
+    private static readonly Regex BracketedPrompt = BracketedPromptGenerated();
+
+    [GeneratedRegex(BracketedPromptText, RegexOptions.None)]
+    private static partial Regex BracketedPromptGenerated();
+#else
+    private static readonly Regex BracketedPrompt = new(BracketedPromptText, RegexOptions.None);
+#endif
 
     private readonly List<string> _notes = new();
 
@@ -209,7 +239,7 @@ public sealed class AttemptEdits
 
     private static string? LeadingNumber(string cell)
     {
-        var match = Regex.Match(cell, @"\d{3,}");
+        var match = AttemptDigits.Match(cell);
         return match.Success ? match.Value : null;
     }
 
@@ -247,7 +277,7 @@ public sealed class AttemptEdits
     }
 
     internal static IReadOnlyList<string> Prompts(IEnumerable<string> texts) =>
-        texts.SelectMany(t => Regex.Matches(t, @"\[[^\]\[]+\](?!\()").Cast<Match>().Select(m => m.Value)).Distinct().ToArray();
+        texts.SelectMany(t => BracketedPrompt.Matches(t).Cast<Match>().Select(m => m.Value)).Distinct().ToArray();
 
     private SourceFile? Read(string path)
     {

@@ -14,8 +14,30 @@ namespace MetaIssue.Edits;
 /// closing (the README status in the syntax of the line that holds it, the lesson from the metalesson template and
 /// the README's link to it). <see cref="Notes"/> collects what could not be placed and must be added by hand.
 /// </summary>
-public sealed class IssueEdits
+public sealed partial class IssueEdits
 {
+    // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
+    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+    private const string VersionHeadingText = @"^Version\s+(\d+)";
+#if NET7_0_OR_GREATER
+    private static readonly Regex VersionHeading = VersionHeadingGenerated();
+
+    [GeneratedRegex(VersionHeadingText, RegexOptions.IgnoreCase)]
+    private static partial Regex VersionHeadingGenerated();
+#else
+    private static readonly Regex VersionHeading = new(VersionHeadingText, RegexOptions.IgnoreCase);
+#endif
+
+    private const string ListItemText = @"^\s*[-*+]\s";
+#if NET7_0_OR_GREATER
+    private static readonly Regex ListItem = ListItemGenerated();
+
+    [GeneratedRegex(ListItemText, RegexOptions.None)]
+    private static partial Regex ListItemGenerated();
+#else
+    private static readonly Regex ListItem = new(ListItemText, RegexOptions.None);
+#endif
+
     private readonly List<string> _notes = new();
 
     public IReadOnlyList<string> Notes => _notes;
@@ -32,7 +54,7 @@ public sealed class IssueEdits
         var lines = file.Lines;
         var version = Enumerable.Range(0, lines.Lines.Count)
             .Where(i => lines.HeadingLevel(i) > 0)
-            .Select(i => Regex.Match(lines.HeadingText(i), @"^Version\s+(\d+)", RegexOptions.IgnoreCase))
+            .Select(i => VersionHeading.Match(lines.HeadingText(i)))
             .Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0).Max() + 1;
@@ -130,7 +152,7 @@ public sealed class IssueEdits
 
         var (_, last) = Body(readme.Lines, section);
         // After a list item the link joins the list; after a paragraph (or nothing) it starts one.
-        var joinsList = last >= 0 && Regex.IsMatch(readme.Lines.Lines[last].Content, @"^\s*[-*+]\s");
+        var joinsList = last >= 0 && ListItem.IsMatch(readme.Lines.Lines[last].Content);
         return readme.InsertLinesAfter(last >= 0 ? last : section, joinsList ? new[] { line } : new[] { string.Empty, line });
     }
 

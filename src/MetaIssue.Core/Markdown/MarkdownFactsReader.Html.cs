@@ -13,13 +13,27 @@ internal static partial class MarkdownFactsReader
     {
         // An attribute inside a start tag, preceded by whitespace so data-id= is not id=; values double-, single- or
         // un-quoted (HTML Living Standard, 13.1.2.3 "Attributes").
-        private static readonly Regex HtmlAttributePattern = new(
-            @"(?<=\s)(?<name>href|src|id|name)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""'=<>`]+))",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
+        // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+        private const string HtmlAttributeText = @"(?<=\s)(?<name>href|src|id|name)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""'=<>`]+))";
+#if NET7_0_OR_GREATER
+        private static readonly Regex HtmlAttributePattern = HtmlAttributeGenerated();
 
-        private static readonly Regex StartTagPattern = new(
-            @"<(?<tag>[A-Za-z][A-Za-z0-9-]*)(?<attributes>(?:\s[^<>]*)?)/?>",
-            RegexOptions.CultureInvariant);
+        [GeneratedRegex(HtmlAttributeText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        private static partial Regex HtmlAttributeGenerated();
+#else
+        private static readonly Regex HtmlAttributePattern = new(HtmlAttributeText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+#endif
+
+        private const string StartTagText = @"<(?<tag>[A-Za-z][A-Za-z0-9-]*)(?<attributes>(?:\s[^<>]*)?)/?>";
+#if NET7_0_OR_GREATER
+        private static readonly Regex StartTagPattern = StartTagGenerated();
+
+        [GeneratedRegex(StartTagText, RegexOptions.CultureInvariant)]
+        private static partial Regex StartTagGenerated();
+#else
+        private static readonly Regex StartTagPattern = new(StartTagText, RegexOptions.CultureInvariant);
+#endif
 
         private void ReadHtmlBlock(HtmlBlock block)
         {

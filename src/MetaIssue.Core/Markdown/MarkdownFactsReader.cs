@@ -39,13 +39,27 @@ internal static partial class MarkdownFactsReader
 
     private sealed partial class Walker
     {
-        private static readonly Regex FrontMatterPattern = new(
-            @"^(?<key>[A-Za-z_][\w -]{0,39}?)\s*:\s*(?<value>.*?)\s*$",
-            RegexOptions.CultureInvariant);
+        // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
+        // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+        private const string FrontMatterText = @"^(?<key>[A-Za-z_][\w -]{0,39}?)\s*:\s*(?<value>.*?)\s*$";
+#if NET7_0_OR_GREATER
+        private static readonly Regex FrontMatterPattern = FrontMatterGenerated();
 
-        private static readonly Regex WikiLinkPattern = new(
-            @"\[\[(?<target>[^\[\]|\r\n]+?)(?:\|(?<label>[^\[\]\r\n]*))?\]\]",
-            RegexOptions.CultureInvariant);
+        [GeneratedRegex(FrontMatterText, RegexOptions.CultureInvariant)]
+        private static partial Regex FrontMatterGenerated();
+#else
+        private static readonly Regex FrontMatterPattern = new(FrontMatterText, RegexOptions.CultureInvariant);
+#endif
+
+        private const string WikiLinkText = @"\[\[(?<target>[^\[\]|\r\n]+?)(?:\|(?<label>[^\[\]\r\n]*))?\]\]";
+#if NET7_0_OR_GREATER
+        private static readonly Regex WikiLinkPattern = WikiLinkGenerated();
+
+        [GeneratedRegex(WikiLinkText, RegexOptions.CultureInvariant)]
+        private static partial Regex WikiLinkGenerated();
+#else
+        private static readonly Regex WikiLinkPattern = new(WikiLinkText, RegexOptions.CultureInvariant);
+#endif
 
         private const string DatePrompt = "YYYY-MM-DD";
 

@@ -78,13 +78,53 @@ internal static class FolderRenames
                     continue;
                 }
 
-                var digits = System.Text.RegularExpressions.Regex.Match(text.Text.Substring(start, end - start), @"(?<![0-9])0*" + mention.Number + "(?![0-9])");
-                if (digits.Success)
+                if (DigitsOf(text.Text, start, end, mention.Number) is var (index, length) && length > 0)
                 {
-                    yield return TextEdit.Replace(document.FullPath, text.Hash, start + digits.Index, digits.Length, Conventions.AttemptReferences.Format(renumbered[mention.Number]));
+                    yield return TextEdit.Replace(document.FullPath, text.Hash, index, length, Conventions.AttemptReferences.Format(renumbered[mention.Number]));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The first run of ASCII digits in <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/>
+    /// (exclusive) that is <paramref name="number"/> with any leading zeros (<c>3</c>, <c>003</c>), as (index in
+    /// <paramref name="text"/>, length); length 0 when there is none. A run is whole: <c>13</c> and <c>30</c> are not 3.
+    /// </summary>
+    internal static (int Index, int Length) DigitsOf(string text, int start, int end, int number)
+    {
+        var wanted = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = start; i < end;)
+        {
+            if (!IsDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var runEnd = i;
+            while (runEnd < end && IsDigit(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            var significant = i;
+            while (significant < runEnd - wanted.Length && text[significant] == '0')
+            {
+                significant++;
+            }
+
+            if (runEnd - significant == wanted.Length && string.CompareOrdinal(text, significant, wanted, 0, wanted.Length) == 0)
+            {
+                return (i, runEnd - i);
+            }
+
+            i = runEnd;
+        }
+
+        return (start, 0);
+
+        static bool IsDigit(char c) => c is >= '0' and <= '9';
     }
 
     /// <summary>Renames <paramref name="oldPath"/> to <paramref name="newPath"/> (full paths) and edits every link into it.</summary>
