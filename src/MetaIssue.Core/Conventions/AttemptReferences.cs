@@ -6,45 +6,31 @@ namespace MetaIssue.Conventions;
 public static partial class AttemptReferences
 {
     // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
-    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them once, at first use.
     private const string InTextText = @"\battempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])";
-#if NET7_0_OR_GREATER
-    private static readonly Regex InText = InTextGenerated();
-
-    [GeneratedRegex(InTextText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex InTextGenerated();
-#else
-    private static readonly Regex InText = new(InTextText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-#endif
-
     private const string InPathText = @"(?:^|/)attempts/([0-9]{3})(?:-|/|$)";
-#if NET7_0_OR_GREATER
-    private static readonly Regex InPath = InPathGenerated();
-
-    [GeneratedRegex(InPathText, RegexOptions.CultureInvariant)]
-    private static partial Regex InPathGenerated();
-#else
-    private static readonly Regex InPath = new(InPathText, RegexOptions.CultureInvariant);
-#endif
-
     private const string AtCellStartText = @"^\s*(?:attempt\s*)?#?\s*([0-9]{1,4})(?![0-9\w])";
-#if NET7_0_OR_GREATER
-    private static readonly Regex AtCellStart = AtCellStartGenerated();
-
-    [GeneratedRegex(AtCellStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AtCellStartGenerated();
-#else
-    private static readonly Regex AtCellStart = new(AtCellStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-#endif
-
     private const string AtLineStartText = @"^\s*attempt\s*(?:#\s*)?([0-9]{1,4})(?![0-9\w])";
-#if NET7_0_OR_GREATER
-    private static readonly Regex AtLineStart = AtLineStartGenerated();
 
+#if NET7_0_OR_GREATER
+    [GeneratedRegex(InTextText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InText();
+    [GeneratedRegex(InPathText, RegexOptions.CultureInvariant)]
+    private static partial Regex InPath();
+    [GeneratedRegex(AtCellStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtCellStart();
     [GeneratedRegex(AtLineStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AtLineStartGenerated();
+    private static partial Regex AtLineStart();
 #else
-    private static readonly Regex AtLineStart = new(AtLineStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex InTextInstance = new(InTextText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex InPathInstance = new(InPathText, RegexOptions.CultureInvariant);
+    private static readonly Regex AtCellStartInstance = new(AtCellStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex AtLineStartInstance = new(AtLineStartText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex InText() => InTextInstance;
+    private static Regex InPath() => InPathInstance;
+    private static Regex AtCellStart() => AtCellStartInstance;
+    private static Regex AtLineStart() => AtLineStartInstance;
 #endif
 
     /// <summary>Every <c>Attempt N</c> in a run of text, with its index and length.</summary>
@@ -55,7 +41,7 @@ public static partial class AttemptReferences
             yield break;
         }
 
-        foreach (Match match in InText.Matches(text))
+        foreach (Match match in InText().Matches(text))
         {
             yield return (Parse(match.Groups[1].Value), match.Index, match.Length);
         }
@@ -69,7 +55,7 @@ public static partial class AttemptReferences
             return null;
         }
 
-        var match = InPath.Match(url);
+        var match = InPath().Match(url);
         return match.Success ? Parse(match.Groups[1].Value) : null;
     }
 
@@ -90,7 +76,7 @@ public static partial class AttemptReferences
             return null; // nearly every line: no regex needed
         }
 
-        var match = AtLineStart.Match(line);
+        var match = AtLineStart().Match(line);
         return match.Success ? (Parse(match.Groups[1].Value), match.Length) : null;
     }
 
@@ -100,7 +86,7 @@ public static partial class AttemptReferences
     /// </summary>
     public static int? FromFirstCell(string cell, bool columnHoldsAttempts)
     {
-        var match = AtCellStart.Match(cell);
+        var match = AtCellStart().Match(cell);
         if (!match.Success)
         {
             return null;

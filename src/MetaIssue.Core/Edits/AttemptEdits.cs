@@ -16,35 +16,26 @@ namespace MetaIssue.Edits;
 public sealed partial class AttemptEdits
 {
     // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
-    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them once, at first use.
     private const string ResultEntryText = @"^\s*[-*+]\s+Attempt\s+\d+\s*:";
-#if NET7_0_OR_GREATER
-    private static readonly Regex ResultEntry = ResultEntryGenerated();
-
-    [GeneratedRegex(ResultEntryText, RegexOptions.CultureInvariant)]
-    private static partial Regex ResultEntryGenerated();
-#else
-    private static readonly Regex ResultEntry = new(ResultEntryText, RegexOptions.CultureInvariant);
-#endif
-
     private const string AttemptDigitsText = @"\d{3,}";
-#if NET7_0_OR_GREATER
-    private static readonly Regex AttemptDigits = AttemptDigitsGenerated();
-
-    [GeneratedRegex(AttemptDigitsText, RegexOptions.None)]
-    private static partial Regex AttemptDigitsGenerated();
-#else
-    private static readonly Regex AttemptDigits = new(AttemptDigitsText, RegexOptions.None);
-#endif
-
     private const string BracketedPromptText = @"\[[^\]\[]+\](?!\()";
-#if NET7_0_OR_GREATER
-    private static readonly Regex BracketedPrompt = BracketedPromptGenerated();
 
+#if NET7_0_OR_GREATER
+    [GeneratedRegex(ResultEntryText, RegexOptions.CultureInvariant)]
+    private static partial Regex ResultEntry();
+    [GeneratedRegex(AttemptDigitsText, RegexOptions.None)]
+    private static partial Regex AttemptDigits();
     [GeneratedRegex(BracketedPromptText, RegexOptions.None)]
-    private static partial Regex BracketedPromptGenerated();
+    private static partial Regex BracketedPrompt();
 #else
-    private static readonly Regex BracketedPrompt = new(BracketedPromptText, RegexOptions.None);
+    private static readonly Regex ResultEntryInstance = new(ResultEntryText, RegexOptions.CultureInvariant);
+    private static readonly Regex AttemptDigitsInstance = new(AttemptDigitsText, RegexOptions.None);
+    private static readonly Regex BracketedPromptInstance = new(BracketedPromptText, RegexOptions.None);
+
+    private static Regex ResultEntry() => ResultEntryInstance;
+    private static Regex AttemptDigits() => AttemptDigitsInstance;
+    private static Regex BracketedPrompt() => BracketedPromptInstance;
 #endif
 
     private readonly List<string> _notes = new();
@@ -130,7 +121,7 @@ public sealed partial class AttemptEdits
             }
 
             var next = NextHeading(lines, i);
-            var last = LastLine(lines, i + 1, next, l => ResultEntry.IsMatch(l.Content));
+            var last = LastLine(lines, i + 1, next, l => ResultEntry().IsMatch(l.Content));
             if (last >= 0)
             {
                 edits.Add(file.InsertLinesAfter(last, new[] { TemplateSnippets.ResultLine(label) }));
@@ -239,7 +230,7 @@ public sealed partial class AttemptEdits
 
     private static string? LeadingNumber(string cell)
     {
-        var match = AttemptDigits.Match(cell);
+        var match = AttemptDigits().Match(cell);
         return match.Success ? match.Value : null;
     }
 
@@ -277,7 +268,7 @@ public sealed partial class AttemptEdits
     }
 
     internal static IReadOnlyList<string> Prompts(IEnumerable<string> texts) =>
-        texts.SelectMany(t => BracketedPrompt.Matches(t).Cast<Match>().Select(m => m.Value)).Distinct().ToArray();
+        texts.SelectMany(t => BracketedPrompt().Matches(t).Cast<Match>().Select(m => m.Value)).Distinct().ToArray();
 
     private SourceFile? Read(string path)
     {

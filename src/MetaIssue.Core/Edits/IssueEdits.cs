@@ -17,25 +17,21 @@ namespace MetaIssue.Edits;
 public sealed partial class IssueEdits
 {
     // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
-    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+    // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them once, at first use.
     private const string VersionHeadingText = @"^Version\s+(\d+)";
-#if NET7_0_OR_GREATER
-    private static readonly Regex VersionHeading = VersionHeadingGenerated();
-
-    [GeneratedRegex(VersionHeadingText, RegexOptions.IgnoreCase)]
-    private static partial Regex VersionHeadingGenerated();
-#else
-    private static readonly Regex VersionHeading = new(VersionHeadingText, RegexOptions.IgnoreCase);
-#endif
-
     private const string ListItemText = @"^\s*[-*+]\s";
-#if NET7_0_OR_GREATER
-    private static readonly Regex ListItem = ListItemGenerated();
 
+#if NET7_0_OR_GREATER
+    [GeneratedRegex(VersionHeadingText, RegexOptions.IgnoreCase)]
+    private static partial Regex VersionHeading();
     [GeneratedRegex(ListItemText, RegexOptions.None)]
-    private static partial Regex ListItemGenerated();
+    private static partial Regex ListItem();
 #else
-    private static readonly Regex ListItem = new(ListItemText, RegexOptions.None);
+    private static readonly Regex VersionHeadingInstance = new(VersionHeadingText, RegexOptions.IgnoreCase);
+    private static readonly Regex ListItemInstance = new(ListItemText, RegexOptions.None);
+
+    private static Regex VersionHeading() => VersionHeadingInstance;
+    private static Regex ListItem() => ListItemInstance;
 #endif
 
     private readonly List<string> _notes = new();
@@ -54,7 +50,7 @@ public sealed partial class IssueEdits
         var lines = file.Lines;
         var version = Enumerable.Range(0, lines.Lines.Count)
             .Where(i => lines.HeadingLevel(i) > 0)
-            .Select(i => VersionHeading.Match(lines.HeadingText(i)))
+            .Select(i => VersionHeading().Match(lines.HeadingText(i)))
             .Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0).Max() + 1;
@@ -152,7 +148,7 @@ public sealed partial class IssueEdits
 
         var (_, last) = Body(readme.Lines, section);
         // After a list item the link joins the list; after a paragraph (or nothing) it starts one.
-        var joinsList = last >= 0 && ListItem.IsMatch(readme.Lines.Lines[last].Content);
+        var joinsList = last >= 0 && ListItem().IsMatch(readme.Lines.Lines[last].Content);
         return readme.InsertLinesAfter(last >= 0 ? last : section, joinsList ? new[] { line } : new[] { string.Empty, line });
     }
 

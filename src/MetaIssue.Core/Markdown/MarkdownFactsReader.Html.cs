@@ -11,28 +11,24 @@ internal static partial class MarkdownFactsReader
 {
     private sealed partial class Walker
     {
+        // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
+        // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them once, at first use.
         // An attribute inside a start tag, preceded by whitespace so data-id= is not id=; values double-, single- or
         // un-quoted (HTML Living Standard, 13.1.2.3 "Attributes").
-        // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
-        // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
         private const string HtmlAttributeText = @"(?<=\s)(?<name>href|src|id|name)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""'=<>`]+))";
-#if NET7_0_OR_GREATER
-        private static readonly Regex HtmlAttributePattern = HtmlAttributeGenerated();
-
-        [GeneratedRegex(HtmlAttributeText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-        private static partial Regex HtmlAttributeGenerated();
-#else
-        private static readonly Regex HtmlAttributePattern = new(HtmlAttributeText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-#endif
-
         private const string StartTagText = @"<(?<tag>[A-Za-z][A-Za-z0-9-]*)(?<attributes>(?:\s[^<>]*)?)/?>";
-#if NET7_0_OR_GREATER
-        private static readonly Regex StartTagPattern = StartTagGenerated();
 
+#if NET7_0_OR_GREATER
+        [GeneratedRegex(HtmlAttributeText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        private static partial Regex HtmlAttributePattern();
         [GeneratedRegex(StartTagText, RegexOptions.CultureInvariant)]
-        private static partial Regex StartTagGenerated();
+        private static partial Regex StartTagPattern();
 #else
-        private static readonly Regex StartTagPattern = new(StartTagText, RegexOptions.CultureInvariant);
+        private static readonly Regex HtmlAttributePatternInstance = new(HtmlAttributeText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex StartTagPatternInstance = new(StartTagText, RegexOptions.CultureInvariant);
+
+        private static Regex HtmlAttributePattern() => HtmlAttributePatternInstance;
+        private static Regex StartTagPattern() => StartTagPatternInstance;
 #endif
 
         private void ReadHtmlBlock(HtmlBlock block)
@@ -62,11 +58,11 @@ internal static partial class MarkdownFactsReader
                 return;
             }
 
-            foreach (Match tag in StartTagPattern.Matches(html))
+            foreach (Match tag in StartTagPattern().Matches(html))
             {
                 var tagName = tag.Groups["tag"].Value;
                 var attributes = tag.Groups["attributes"];
-                foreach (Match attribute in HtmlAttributePattern.Matches(attributes.Value))
+                foreach (Match attribute in HtmlAttributePattern().Matches(attributes.Value))
                 {
                     var name = attribute.Groups["name"].Value.ToLowerInvariant();
                     var value = attribute.Groups["value"];

@@ -16,7 +16,7 @@ internal static partial class MarkdownFactsReader
 
             if (text.IndexOf("[[", StringComparison.Ordinal) >= 0)
             {
-                foreach (Match match in WikiLinkPattern.Matches(text))
+                foreach (Match match in WikiLinkPattern().Matches(text))
                 {
                     if (!line.IsPlain(match.Index, match.Length))
                     {

@@ -40,25 +40,21 @@ internal static partial class MarkdownFactsReader
     private sealed partial class Walker
     {
         // Source-generated where the framework has the generator (net8.0): a fresh build process then parses no
-        // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them at first use.
+        // pattern and JIT-compiles no interpreter for it; netstandard2.0 builds them once, at first use.
         private const string FrontMatterText = @"^(?<key>[A-Za-z_][\w -]{0,39}?)\s*:\s*(?<value>.*?)\s*$";
-#if NET7_0_OR_GREATER
-        private static readonly Regex FrontMatterPattern = FrontMatterGenerated();
-
-        [GeneratedRegex(FrontMatterText, RegexOptions.CultureInvariant)]
-        private static partial Regex FrontMatterGenerated();
-#else
-        private static readonly Regex FrontMatterPattern = new(FrontMatterText, RegexOptions.CultureInvariant);
-#endif
-
         private const string WikiLinkText = @"\[\[(?<target>[^\[\]|\r\n]+?)(?:\|(?<label>[^\[\]\r\n]*))?\]\]";
-#if NET7_0_OR_GREATER
-        private static readonly Regex WikiLinkPattern = WikiLinkGenerated();
 
+#if NET7_0_OR_GREATER
+        [GeneratedRegex(FrontMatterText, RegexOptions.CultureInvariant)]
+        private static partial Regex FrontMatterPattern();
         [GeneratedRegex(WikiLinkText, RegexOptions.CultureInvariant)]
-        private static partial Regex WikiLinkGenerated();
+        private static partial Regex WikiLinkPattern();
 #else
-        private static readonly Regex WikiLinkPattern = new(WikiLinkText, RegexOptions.CultureInvariant);
+        private static readonly Regex FrontMatterPatternInstance = new(FrontMatterText, RegexOptions.CultureInvariant);
+        private static readonly Regex WikiLinkPatternInstance = new(WikiLinkText, RegexOptions.CultureInvariant);
+
+        private static Regex FrontMatterPattern() => FrontMatterPatternInstance;
+        private static Regex WikiLinkPattern() => WikiLinkPatternInstance;
 #endif
 
         private const string DatePrompt = "YYYY-MM-DD";
@@ -155,7 +151,7 @@ internal static partial class MarkdownFactsReader
                     continue; // only top-level scalar keys matter here
                 }
 
-                var match = FrontMatterPattern.Match(raw);
+                var match = FrontMatterPattern().Match(raw);
                 if (!match.Success)
                 {
                     continue;
