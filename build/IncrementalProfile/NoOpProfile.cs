@@ -33,7 +33,7 @@ internal static class NoOpProfile
         var cacheDirectory = Path.Combine(root, "obj", "metaissue-noop-profile");
         Directory.CreateDirectory(cacheDirectory);
         var fingerprint = InputFingerprint.OfTree(options);
-        LastCheckFile.Write(cacheDirectory, new LastCheck("key", fingerprint, options.MetaIssueRoots.ToList(), options.LessonsRoot, new[] { "MI001" }, Array.Empty<string>(), InputFingerprint.OfPaths(Array.Empty<string>()), Array.Empty<LoggedFinding>(), new ReplayedOutput("summary", null)) { Listings = InputFingerprint.WalkOf(fingerprint)?.Listings });
+        LastCheckFile.Write(cacheDirectory, new LastCheck("key", fingerprint, options.MetaIssueRoots.ToList(), options.LessonsRoot, new[] { "MI001" }, Array.Empty<string>(), InputFingerprint.OfPaths(Array.Empty<string>()), Array.Empty<LoggedFinding>(), new ReplayedOutput("summary", null)) { Listings = InputFingerprint.WalkOf(fingerprint)?.Listings, Subtrees = InputFingerprint.WalkOf(fingerprint)?.Subtrees });
         var listings = InputFingerprint.WalkOf(fingerprint)?.Listings;
 
         var phases = new List<(string Name, Func<object> Action)>

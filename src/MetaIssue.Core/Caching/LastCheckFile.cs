@@ -42,6 +42,13 @@ public sealed record LastCheck(
     internal FolderListings? Listings { get; init; }
 
     /// <summary>
+    /// The digest of each subfolder of the roots (a meta-issue, a lesson category) taken with <see cref="TreeFingerprint"/>,
+    /// by full path: the next replay decision stops walking at the first that differs, so after an edit it looks at the
+    /// tree up to the edited meta-issue, not all of it.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string>? Subtrees { get; init; }
+
+    /// <summary>
     /// The record of a finished check. <paramref name="treeFingerprint"/> is taken before the check ran, over the roots
     /// of <paramref name="scope"/> (the options after <c>.metaissue.json</c>), so an edit made meanwhile shows as a
     /// change; <paramref name="outsidePaths"/> (those the rules consulted and the files the caller wrote or read) are
@@ -60,6 +67,7 @@ public sealed record LastCheck(
         return new LastCheck(hostKey, treeFingerprint, scope.MetaIssueRoots.ToList(), scope.LessonsRoot, knownCodes, outside, InputFingerprint.OfPaths(outside), findings, output)
         {
             Listings = InputFingerprint.WalkOf(treeFingerprint)?.Listings,
+            Subtrees = InputFingerprint.WalkOf(treeFingerprint)?.Subtrees,
         };
     }
 
@@ -88,7 +96,7 @@ public sealed record ReplayedOutput(string Summary, string? OverviewMessage);
 public static class LastCheckFile
 {
     public const string FileName = "last-check.cache";
-    private const int Magic = 0x334C494D; // "MIL3": findings kept without their rules, folder listings kept
+    private const int Magic = 0x344C494D; // "MIL4": findings kept without their rules, folder listings and subfolder digests kept
 
     /// <summary>
     /// The last check, when the key <paramref name="hostKeyFor"/> gives for its <see cref="LastCheck.KnownCodes"/> is
@@ -104,9 +112,11 @@ public static class LastCheckFile
             return null;
         }
 
-        // Trusts the kept listings (a folder whose time is unchanged has the same names) and keeps nothing of the walk.
+        // Trusts the kept listings (a folder whose time is unchanged has the same names), keeps nothing of the walk, and
+        // stops it at the first subfolder whose digest differs from the last check's (null: changed).
         var scope = new CheckerOptions(repositoryRoot) { MetaIssueRoots = last.MetaIssueRoots, LessonsRoot = last.LessonsRoot };
-        return last.TreeFingerprint == InputFingerprint.OfTree(scope, last.Listings, record: null) && last.OutsideFingerprint == InputFingerprint.OfPaths(last.OutsidePaths)
+        return last.TreeFingerprint == InputFingerprint.OfTree(scope, last.Listings, record: null, snapshot: null, last.Subtrees)
+            && last.OutsideFingerprint == InputFingerprint.OfPaths(last.OutsidePaths)
             ? last
             : null;
     }
@@ -128,7 +138,8 @@ public static class LastCheckFile
             var findings = CacheFile.ReadList(reader, ReadFinding);
             var output = new ReplayedOutput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
             var listings = reader.ReadBoolean() ? FolderListings.Read(reader) : null;
-            return new LastCheck(hostKey, treeFingerprint, roots, lessons, codes, outsidePaths, outsideFingerprint, findings, output) { Listings = listings };
+            var subtrees = reader.ReadBoolean() ? ReadSubtrees(reader) : null;
+            return new LastCheck(hostKey, treeFingerprint, roots, lessons, codes, outsidePaths, outsideFingerprint, findings, output) { Listings = listings, Subtrees = subtrees };
         });
 
     /// <summary>Writes the file atomically; returns false when it could not (the next build then checks in full).</summary>
@@ -152,7 +163,35 @@ public static class LastCheckFile
 
             writer.Write(check.Listings is not null);
             check.Listings?.Write(writer);
+            writer.Write(check.Subtrees is not null);
+            if (check.Subtrees is { } subtrees)
+            {
+                writer.Write(subtrees.Count);
+                foreach (var pair in subtrees)
+                {
+                    writer.Write(pair.Key);
+                    writer.Write(pair.Value);
+                }
+            }
         });
+
+    private static Dictionary<string, string> ReadSubtrees(BinaryReader reader)
+    {
+        // Not CacheFile.ReadList: a list of pairs would be generic code over a value type, JIT-compiled on the no-op path.
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException("corrupt subfolder digest count");
+        }
+
+        var subtrees = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            subtrees[reader.ReadString()] = reader.ReadString();
+        }
+
+        return subtrees;
+    }
 
     private static LoggedFinding ReadFinding(BinaryReader reader) => new(
         reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadString(), reader.ReadString());

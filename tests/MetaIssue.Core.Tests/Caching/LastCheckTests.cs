@@ -38,6 +38,14 @@ public sealed class LastCheckTests
         var options = new CheckerOptions(repository.Root);
         var before = InputFingerprint.OfTree(options);
 
+        Change(repository, change);
+
+        Assert.NotEqual(before, InputFingerprint.OfTree(options));
+    }
+
+    /// <summary>Makes one of <see cref="TreeChanges"/> in a repository made by <c>Healthy("Investigating", ("baseline", "Failed"))</c>.</summary>
+    internal static void Change(TempRepository repository, string change)
+    {
         switch (change)
         {
             case "edit":
@@ -64,8 +72,6 @@ public sealed class LastCheckTests
                 repository.CreateFolder(Folder + "/attempts/002-next");
                 break;
         }
-
-        Assert.NotEqual(before, InputFingerprint.OfTree(options));
     }
 
     [Fact]
