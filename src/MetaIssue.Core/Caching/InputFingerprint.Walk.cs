@@ -107,29 +107,38 @@ public static partial class InputFingerprint
             }
         };
 
-        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, loop) =>
-        {
-            var entry = entries[i];
-            if (walk.Changed)
+        // Each worker hashes its subtrees with one hasher into one reused text: a subtree's text is dropped once hashed.
+        Parallel.For(
+            0,
+            entries.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new Worker(),
+            (i, loop, worker) =>
             {
-                loop.Stop();
-                return;
-            }
-
-            if (entry.IsFolder && !entry.IsLink && !entry.Name.StartsWith(".", StringComparison.Ordinal))
-            {
-                var path = root + Path.DirectorySeparatorChar + entry.Name;
-                var subtree = new Subtree(new StringBuilder(2048));
-                Walk(path, WriteTimeOf(entry), entry.Name, 1, walk, subtree, report);
-                subtree.Seal();
-                subtrees[i] = subtree;
-                if (walk.Expected is { } expected && !(expected.TryGetValue(path, out var digest) && digest == subtree.Digest))
+                var entry = entries[i];
+                if (walk.Changed)
                 {
-                    walk.Changed = true;
                     loop.Stop();
+                    return worker;
                 }
-            }
-        });
+
+                if (entry.IsFolder && !entry.IsLink && !entry.Name.StartsWith(".", StringComparison.Ordinal))
+                {
+                    var path = root + Path.DirectorySeparatorChar + entry.Name;
+                    var subtree = new Subtree(worker.Text);
+                    Walk(path, WriteTimeOf(entry), entry.Name, 1, walk, subtree, report);
+                    subtree.Seal(worker.Hash);
+                    subtrees[i] = subtree;
+                    if (walk.Expected is { } expected && !(expected.TryGetValue(path, out var digest) && digest == subtree.Digest))
+                    {
+                        walk.Changed = true;
+                        loop.Stop();
+                    }
+                }
+
+                return worker;
+            },
+            worker => worker.Hash.Dispose());
 
         return subtrees;
     }
@@ -243,19 +252,31 @@ public static partial class InputFingerprint
     /// </summary>
     private sealed class Subtree(StringBuilder text)
     {
-        public StringBuilder Text { get; private set; } = text;
+        public StringBuilder Text { get; } = text;
 
         /// <summary>The SHA-256 of the text (lowercase hex), once sealed.</summary>
         public string? Digest { get; private set; }
 
         public List<ListedFolder> Folders { get; } = new();
 
-        /// <summary>Hashes the text into <see cref="Digest"/> and drops it: a large tree's text is never held at once.</summary>
-        public void Seal()
+        /// <summary>
+        /// Hashes the text into <see cref="Digest"/> with <paramref name="hash"/> (left ready for the next) and clears it
+        /// for the next subtree: a large tree's text is never held at once, and <see cref="Text"/> is not read again.
+        /// </summary>
+        public void Seal(Sha256Hex.Incremental hash)
         {
-            Digest = Sha256Hex.Of(Text);
-            Text = new StringBuilder(0);
+            hash.Append(Text);
+            Digest = hash.Finish();
+            Text.Clear();
         }
+    }
+
+    /// <summary>What one thread of <see cref="WalkSubfolders"/> reuses from one subtree to the next.</summary>
+    private sealed class Worker
+    {
+        public Sha256Hex.Incremental Hash { get; } = new();
+
+        public StringBuilder Text { get; } = new(4096);
     }
 
     /// <summary>Appends the entry's mode as <c>|</c> and its decimal digits (nothing where unknown to the runtime, <c>|unknown</c> where unreadable).</summary>

@@ -63,7 +63,7 @@ internal static class Sha256Hex
             }
         }
 
-        /// <summary>The hash of everything added, in lower-case hex.</summary>
+        /// <summary>The hash of everything added, in lower-case hex; the hash then starts again, empty, for the next text.</summary>
         public string Finish()
         {
             Add(0, flush: true);

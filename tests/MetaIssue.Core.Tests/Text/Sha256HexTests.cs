@@ -29,4 +29,16 @@ public sealed class Sha256HexTests
 
         Assert.Equal(Sha256Hex.Of(text.ToString()), Sha256Hex.Of(text));
     }
+
+    [Fact]
+    public void An_incremental_hash_starts_again_after_each_finish()
+    {
+        // The fingerprint walk hashes one subtree after another with one hasher per thread.
+        using var hash = new Sha256Hex.Incremental();
+        foreach (var text in new[] { "abc", "Ünïcødé ✅ " + new string('x', 5000), string.Empty, "abc" })
+        {
+            hash.Append(new StringBuilder(text));
+            Assert.Equal(Sha256Hex.Of(text), hash.Finish());
+        }
+    }
 }
