@@ -14,7 +14,9 @@ namespace MetaIssue.Caching;
 /// time, or written within <see cref="InputFingerprint.RacyWindow"/> of the check, or not vouched for by the last
 /// run), when a meta-issue it links into changed, or when a changed meta-issue links (before or after the edit) into it. Anything else
 /// (a file added, removed or renamed, a lesson edited, a setting or <c>.metaissue.json</c> changed, a link target
-/// outside the tree changed) means a full check. Tree-wide rules other than the link rules always run in full.
+/// outside the tree changed) means a full check. Tree-wide rules other than the link rules always run in full. A
+/// lesson's links are resolved again only when a meta-issue they lead into is re-checked; otherwise the last check's
+/// link findings on it, and the meta-issues it links to, are taken as they were.
 /// </summary>
 internal sealed class IncrementalCheck
 {
@@ -22,6 +24,8 @@ internal sealed class IncrementalCheck
     private readonly RuleResults? _previous;
     private readonly DateTime _startedUtc;
     private readonly Dictionary<string, UnitResults> _previousUnits;
+    private readonly Dictionary<string, LessonResults> _previousLessons;
+    private Dictionary<string, IReadOnlyList<string>>? _keptLessons;
     private readonly StringBuilder _stampText = new(4096);
 
     private IncrementalCheck(DocsTree tree, string key, RuleResults? previous, DateTime startedUtc)
@@ -31,6 +35,11 @@ internal sealed class IncrementalCheck
         _startedUtc = startedUtc;
         _previous = previous?.Key == key && previous.OutsideFingerprint == InputFingerprint.OfPaths(previous.OutsidePaths) ? previous : null;
         _previousUnits = (_previous?.Units ?? []).ToDictionary(u => u.Path, StringComparer.Ordinal);
+        _previousLessons = new Dictionary<string, LessonResults>(StringComparer.Ordinal);
+        foreach (var lesson in _previous?.Lessons ?? [])
+        {
+            _previousLessons[lesson.Path] = lesson;
+        }
     }
 
     private string Key { get; }
@@ -44,7 +53,8 @@ internal sealed class IncrementalCheck
 
     /// <summary>
     /// The meta-issues to re-check (null: all of them), after setting which documents' links <paramref name="links"/>
-    /// resolves: those of the meta-issues re-checked, of the meta-issues linking into them, and every lesson.
+    /// resolves: those of the meta-issues re-checked, of the meta-issues linking into them, and of the lessons linking
+    /// into a re-checked meta-issue. The other lessons keep the last check's link findings and targets.
     /// </summary>
     public ISet<MetaIssueFolder>? Plan(TreeLinks links)
     {
@@ -80,7 +90,20 @@ internal sealed class IncrementalCheck
         var resolved = new HashSet<MetaIssueFolder>(scope);
         resolved.UnionWith(_previousUnits.Values.Where(u => u.LinksInto.Any(scopePaths.Contains))
             .Select(u => byPath.TryGetValue(u.Path, out var m) ? m : null).OfType<MetaIssueFolder>());
-        links.Resolving = document => _tree.MetaIssueContaining(document.FullPath) is not { } issue || resolved.Contains(issue);
+
+        // A lesson's link findings change only with the meta-issues it links into (anchors; renames edit its links).
+        var kept = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var lesson in _tree.Lessons)
+        {
+            if (_previousLessons.TryGetValue(lesson.FullPath, out var results) && !results.LinksInto.Any(scopePaths.Contains))
+            {
+                kept[lesson.FullPath] = results.ExistingInto;
+            }
+        }
+
+        _keptLessons = kept;
+        links.KnownLessonTargets = kept;
+        links.Resolving = document => _tree.MetaIssueContaining(document.FullPath) is { } issue ? resolved.Contains(issue) : !kept.ContainsKey(document.FullPath);
         return scope;
     }
 
@@ -93,6 +116,11 @@ internal sealed class IncrementalCheck
         DiagnosticSink sink, ISet<MetaIssueFolder>? scope, TreeLinks links, string? cacheDirectory)
     {
         var fresh = new Dictionary<MetaIssueFolder, List<Diagnostic>>();
+        var freshLessons = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        foreach (var lesson in _tree.Lessons)
+        {
+            freshLessons[lesson.FullPath] = new List<Diagnostic>();
+        }
         var diagnostics = new List<Diagnostic>();
         for (var i = 0; i < sink.Diagnostics.Count; i++)
         {
@@ -101,6 +129,10 @@ internal sealed class IncrementalCheck
             if (producer is null)
             {
                 diagnostics.Add(diagnostic);
+                if (IsLinkRule(diagnostic.Rule) && freshLessons.TryGetValue(diagnostic.FilePath, out var onLesson))
+                {
+                    onLesson.Add(diagnostic);
+                }
             }
             else if (scope is null || scope.Contains(producer))
             {
@@ -137,13 +169,35 @@ internal sealed class IncrementalCheck
             }
         }
 
+        var lessons = new List<LessonResults>();
+        foreach (var lesson in _tree.Lessons)
+        {
+            if (scope is not null && _keptLessons is not null && _keptLessons.ContainsKey(lesson.FullPath))
+            {
+                var kept = _previousLessons[lesson.FullPath];
+                diagnostics.AddRange(kept.Diagnostics);
+                lessons.Add(kept);
+            }
+            else
+            {
+                var linksInto = links.Of(lesson)
+                    .Where(l => l.Target.Kind == LinkTargetKind.Local)
+                    .Select(l => _tree.MetaIssueContaining(l.Target.Path)?.FullPath)
+                    .OfType<string>()
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                var existingInto = links.MetaIssuesLinkedFrom(lesson).Select(m => m.FullPath).ToList();
+                lessons.Add(new LessonResults(lesson.FullPath, linksInto, existingInto, freshLessons[lesson.FullPath].Distinct().ToList()));
+            }
+        }
+
         var outside = links.OutsidePaths.Concat(_previous?.OutsidePaths ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (cacheDirectory is null)
         {
             return (diagnostics, outside);
         }
 
-        RuleResultsFile.Write(cacheDirectory, new RuleResults(Key, StampOf(_tree.Lessons), outside, InputFingerprint.OfPaths(outside), units));
+        RuleResultsFile.Write(cacheDirectory, new RuleResults(Key, StampOf(_tree.Lessons), outside, InputFingerprint.OfPaths(outside), units, lessons));
         return (diagnostics, outside);
     }
 

@@ -12,12 +12,14 @@ namespace MetaIssue.Caching;
 /// <param name="OutsidePaths">Paths outside the tree's documents the rules looked at (link targets probed, files read for anchors).</param>
 /// <param name="OutsideFingerprint">Their <see cref="InputFingerprint.OfPaths"/> when the results were computed.</param>
 /// <param name="Units">The findings per meta-issue, for the meta-issues whose files were all stable when read.</param>
+/// <param name="Lessons">Per lesson, the meta-issues its links lead into and the link rules' findings on it.</param>
 internal sealed record RuleResults(
     string Key,
     string? LessonsStamp,
     IReadOnlyList<string> OutsidePaths,
     string OutsideFingerprint,
-    IReadOnlyList<UnitResults> Units);
+    IReadOnlyList<UnitResults> Units,
+    IReadOnlyList<LessonResults> Lessons);
 
 /// <summary>
 /// The findings the per-meta-issue rules and link rules reported while checking one meta-issue (full path), and the
@@ -26,11 +28,20 @@ internal sealed record RuleResults(
 /// </summary>
 internal sealed record UnitResults(string Path, string Stamp, IReadOnlyList<string> LinksInto, IReadOnlyList<Diagnostic> Diagnostics);
 
+/// <summary>
+/// One lesson (full path): the meta-issues (full paths) its links lead into (<see cref="LinksInto"/>, any local target
+/// in them; <see cref="ExistingInto"/>, existing targets only, as <see cref="Links.TreeLinks.LessonsLinkingTo"/> counts
+/// them) and the link rules' findings on it. Valid while the lessons and the tree's shape are unchanged
+/// (<see cref="RuleResults.LessonsStamp"/>, <see cref="RuleResults.Key"/>) and no meta-issue it links into is re-checked:
+/// the content of one can change its anchor findings, and renaming a folder in one edits its links.
+/// </summary>
+internal sealed record LessonResults(string Path, IReadOnlyList<string> LinksInto, IReadOnlyList<string> ExistingInto, IReadOnlyList<Diagnostic> Diagnostics);
+
 /// <summary>The <see cref="RuleResults"/> file under obj/, with the layout and failure policy of <see cref="CacheFile"/>.</summary>
 internal static class RuleResultsFile
 {
     public const string FileName = "rule-results.cache";
-    private const int Magic = 0x5252494D; // "MIRR"
+    private const int Magic = 0x3252494D; // "MIR2": with the lessons' results
 
     public static RuleResults? Read(string directory) =>
         CacheFile.Read(Path.Combine(directory, FileName), Magic, reader =>
@@ -44,7 +55,12 @@ internal static class RuleResultsFile
                 r.ReadString(),
                 CacheFile.ReadList(r, s => s.ReadString()),
                 CacheFile.ReadList(r, ReadDiagnostic)));
-            return new RuleResults(key, lessons, outside, outsideFingerprint, units);
+            var lessonResults = CacheFile.ReadList(reader, r => new LessonResults(
+                r.ReadString(),
+                CacheFile.ReadList(r, s => s.ReadString()),
+                CacheFile.ReadList(r, s => s.ReadString()),
+                CacheFile.ReadList(r, ReadDiagnostic)));
+            return new RuleResults(key, lessons, outside, outsideFingerprint, units, lessonResults);
         });
 
     /// <summary>Writes the file atomically; false when it could not (the next check is then a full one).</summary>
@@ -66,6 +82,13 @@ internal static class RuleResultsFile
                 w.Write(unit.Stamp);
                 CacheFile.WriteList(w, unit.LinksInto, (x, p) => x.Write(p));
                 CacheFile.WriteList(w, unit.Diagnostics, WriteDiagnostic);
+            });
+            CacheFile.WriteList(writer, results.Lessons, (w, lesson) =>
+            {
+                w.Write(lesson.Path);
+                CacheFile.WriteList(w, lesson.LinksInto, (x, p) => x.Write(p));
+                CacheFile.WriteList(w, lesson.ExistingInto, (x, p) => x.Write(p));
+                CacheFile.WriteList(w, lesson.Diagnostics, WriteDiagnostic);
             });
         });
 

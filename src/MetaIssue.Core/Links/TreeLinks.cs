@@ -75,6 +75,12 @@ internal sealed class TreeLinks
     public Func<DocumentFile, bool>? Resolving { get; set; }
 
     /// <summary>
+    /// For the lessons whose links <see cref="Resolving"/> leaves out: the meta-issues (full paths) each links into with an
+    /// existing target, as the last check found them, by lesson path. Set with <see cref="Resolving"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? KnownLessonTargets { get; set; }
+
+    /// <summary>
     /// Every link of every readable document (of those <see cref="Resolving"/> selects), resolved once (in parallel, in
     /// document order) for all the link rules.
     /// </summary>
@@ -159,23 +165,49 @@ internal sealed class TreeLinks
         return _lessonsByIssue.TryGetValue(issue, out var lessons) ? lessons : (IReadOnlyList<DocumentFile>)Array.Empty<DocumentFile>();
     }
 
+    /// <summary>
+    /// The meta-issues <paramref name="lesson"/> links into with an existing target, each once, in the order of its
+    /// links: from <see cref="KnownLessonTargets"/> when it holds the lesson, else from its resolved links.
+    /// </summary>
+    public IReadOnlyList<MetaIssueFolder> MetaIssuesLinkedFrom(DocumentFile lesson)
+    {
+        var issues = new List<MetaIssueFolder>();
+        void Add(MetaIssueFolder? issue)
+        {
+            if (issue is not null && !issues.Contains(issue))
+            {
+                issues.Add(issue);
+            }
+        }
+
+        if (KnownLessonTargets is not null && KnownLessonTargets.TryGetValue(lesson.FullPath, out var known))
+        {
+            foreach (var path in known)
+            {
+                Add(Tree.MetaIssueContaining(path));
+            }
+        }
+        else if (lesson.Facts is not null)
+        {
+            foreach (var (_, _, target) in Of(lesson))
+            {
+                if (target.Kind == LinkTargetKind.Local && target.Exists)
+                {
+                    Add(Tree.MetaIssueContaining(target.Path));
+                }
+            }
+        }
+
+        return issues;
+    }
+
     private Dictionary<MetaIssueFolder, List<DocumentFile>> IndexLessons()
     {
         var index = new Dictionary<MetaIssueFolder, List<DocumentFile>>();
         foreach (var lesson in Tree.Lessons)
         {
-            if (lesson.Facts is null)
+            foreach (var issue in MetaIssuesLinkedFrom(lesson))
             {
-                continue;
-            }
-
-            foreach (var (_, _, target) in Of(lesson))
-            {
-                if (target.Kind != LinkTargetKind.Local || !target.Exists || Tree.MetaIssueContaining(target.Path) is not { } issue)
-                {
-                    continue;
-                }
-
                 if (!index.TryGetValue(issue, out var lessons))
                 {
                     index[issue] = lessons = new List<DocumentFile>();

@@ -130,6 +130,33 @@ public sealed class IncrementalCheckTests
         var withGap = Compare("a meta-issue linking into the one with the gap edited");
         Assert.Contains(withGap.Diagnostics, d => d.Fix?.Changes.OfType<FolderRename>().Any(r => r.LinkEdits.Any(e => e.Path.EndsWith(Readme(9), StringComparison.Ordinal))) == true);
 
+        // A lesson keeps its link findings while no meta-issue it links into is re-checked: here a missing anchor in one
+        // meta-issue, and a missing file in the folder with the gap, whose renumbering fix must still edit the lesson.
+        // The two meta-issues are picked so that neither links to the other, nor does a third one edited below.
+        bool Mentions(int folder, int named) => Directory.GetFiles(repository.PathOf(issues[folder]), "*.md", SearchOption.AllDirectories)
+            .Any(f => File.ReadAllText(f).Contains(Path.GetFileName(issues[named]), StringComparison.Ordinal));
+        bool Apart(int a, int b) => a != b && !Mentions(a, b) && !Mentions(b, a);
+        var linkedFrom13 = new[] { 9, 12, 13 };
+        var planned = Enumerable.Range(0, issues.Count).First(i => i != 11 && linkedFrom13.All(j => Apart(i, j)) && File.Exists(repository.PathOf(issues[i] + "/description.md")));
+        var unrelated = Enumerable.Range(0, issues.Count).First(i => i != 11 && linkedFrom13.Append(planned).All(j => Apart(i, j)));
+        var linkingLesson = repository.PathOf(Lessons + "/general/Linking_Lesson.md");
+        repository.Write(Lessons + "/general/Linking_Lesson.md",
+            $"# Lesson: Linking\n\nSee [the plan](../../meta-issues/{Path.GetFileName(issues[planned])}/description.md#a-plan-never-written) " +
+            $"and [the gap](../../meta-issues/{Path.GetFileName(issues[13])}/attempts/{gapped}/missing.md).\n");
+        File.SetLastWriteTimeUtc(linkingLesson, DateTime.UtcNow.AddMinutes(-1));
+        Compare("a lesson linking to a missing heading and to a missing file in the folder with the gap");
+        repository.Edit(Readme(unrelated), "**Status:**", "Edited once more.\n\n**Status:**");
+        var lessonKept = Compare("a meta-issue the lesson does not link into edited");
+        Assert.Contains(lessonKept.Diagnostics, d => d.Code == "MI031" && d.FilePath == linkingLesson);
+        Assert.Contains(lessonKept.Diagnostics, d => d.Code == "MI030" && d.FilePath == linkingLesson);
+        repository.Edit(Readme(13), "**Status:**", "Gap noted.\n\n**Status:**");
+        var gapRechecked = Compare("the meta-issue with the gap edited (the lesson's only link into it is broken)");
+        Assert.Contains(gapRechecked.Diagnostics, d => d.Fix?.Changes.OfType<FolderRename>().Any(r => r.LinkEdits.Any(e => e.Path == linkingLesson)) == true);
+        var plannedDescription = issues[planned] + "/description.md";
+        repository.Write(plannedDescription, repository.Read(plannedDescription) + "\n## A plan never written\n\nWritten after all.\n");
+        var headingAdded = Compare("the missing heading added to the meta-issue the lesson links into");
+        Assert.DoesNotContain(headingAdded.Diagnostics, d => d.Code == "MI031" && d.FilePath == linkingLesson);
+
         Directory.Delete(repository.PathOf(issues[11]), recursive: true);
         Compare("a meta-issue deleted");
 
