@@ -98,7 +98,21 @@ internal sealed class InnerLoop
 
         var (before, after) = FindingsAroundEdit(root, Edit);
         var sizeResult = new InnerLoopSize(size, corpus.MarkdownFiles, Path.GetRelativePath(root, edited).Replace('\\', '/'), before, after);
-        double Build(int package, bool checkOn) => _packages[package].Harness.Build(root, projects[package], checkOn).Milliseconds;
+        // Every build, check on or off, with the performance summary: both sides pay for it alike, and the check-on
+        // builds tell the task's own time.
+        var editTask = _packages.Select(_ => new List<double>()).ToList();
+        var noOpTask = _packages.Select(_ => new List<double>()).ToList();
+        List<List<double>>? taskTimes = null; // where the check-on builds of the current phase note the task's time
+        double Build(int package, bool checkOn)
+        {
+            var run = _packages[package].Harness.Build(root, projects[package], checkOn, performanceSummary: true);
+            if (checkOn && taskTimes is not null && MsBuildHarness.CheckTimes(run).Task is { } task)
+            {
+                taskTimes[package].Add(task);
+            }
+
+            return run.Milliseconds;
+        }
 
         for (var p = 0; p < _packages.Count; p++)
         {
@@ -108,6 +122,7 @@ internal sealed class InnerLoop
 
         var editOn = _packages.Select(_ => new List<double>()).ToList();
         var editOff = _packages.Select(_ => new List<double>()).ToList();
+        taskTimes = editTask;
         for (var pair = 0; pair < _options.Pairs; pair++)
         {
             foreach (var (package, checkOn) in Order(pair))
@@ -120,10 +135,13 @@ internal sealed class InnerLoop
         // A file written within the racy window of a fingerprint is never trusted: wait it out, then one build per
         // package saves a last check the no-op builds can replay.
         Thread.Sleep(TimeSpan.FromSeconds(3));
+        taskTimes = null;
         for (var p = 0; p < _packages.Count; p++)
         {
             Build(p, true);
         }
+
+        taskTimes = noOpTask;
 
         // A replayed build leaves the saved last check as it is; a real check rewrites it.
         DateTime Saved(int package) => File.GetLastWriteTimeUtc(Path.Combine(root, "obj", $"metaissue-{package}", "last-check.cache"));
@@ -145,7 +163,9 @@ internal sealed class InnerLoop
             sizeResult.Edit.Add(new Pair(new Sample(editOn[p]), new Sample(editOff[p])));
             sizeResult.NoOp.Add(new Pair(new Sample(noOpOn[p]), new Sample(noOpOff[p])));
             sizeResult.Replayed.Add(replayed[p]);
-            Log($"  {_packages[p].Label}: one file edited {sizeResult.Edit[p].Describe()}; nothing changed {sizeResult.NoOp[p].Describe()}");
+            sizeResult.EditTask.Add(new Sample(editTask[p]));
+            sizeResult.NoOpTask.Add(new Sample(noOpTask[p]));
+            Log($"  {_packages[p].Label}: one file edited {sizeResult.Edit[p].Describe()}; nothing changed {sizeResult.NoOp[p].Describe()}; CheckMetaIssues task {sizeResult.EditTask[p].Median:N0} / {sizeResult.NoOpTask[p].Median:N0} ms");
         }
 
         File.WriteAllText(edited, original);
