@@ -17,8 +17,8 @@ public static partial class InputFingerprint
     /// write time (<paramref name="writtenUtc"/>; see <see cref="FolderListing"/>) is not listed again, and its
     /// entries are looked up by name. Subfolders of a root (depth 1) that are meta-issues go to
     /// <paramref name="foundMetaIssue"/> when it is given. The subfolders of a root are walked in parallel (the walk
-    /// waits on one status call after another), each into its own text, appended in the listing's order, so the text
-    /// is the same as a walk on one thread.
+    /// waits on one status call after another), each into its own text hashed into a digest; the digests are appended
+    /// in the listing's order, so the fingerprint is the same as a walk on one thread.
     /// </summary>
     private static void Walk(string folder, DateTime writtenUtc, string relative, int depth, WalkState walk, Subtree output, Action<string>? foundMetaIssue)
     {
@@ -68,7 +68,10 @@ public static partial class InputFingerprint
                 {
                     // The subfolder's digest stands for its text, which its walk has already dropped.
                     text.Append("= ").Append(subtree.Digest).Append('\n');
-                    walk.Digests?.Add(folder + Path.DirectorySeparatorChar + entry.Name, subtree.Digest!);
+                    if (walk.Digests is not null)
+                    {
+                        walk.Digests[folder + Path.DirectorySeparatorChar + entry.Name] = subtree.Digest!;
+                    }
                     output.Folders.AddRange(subtree.Folders);
                 }
                 else if (!entry.IsLink && depth < MaxDepth)
