@@ -25,7 +25,6 @@ internal sealed class IncrementalCheck
     private readonly DateTime _startedUtc;
     private readonly Dictionary<string, UnitResults> _previousUnits;
     private readonly Dictionary<string, LessonResults> _previousLessons;
-    private Dictionary<string, IReadOnlyList<string>>? _keptLessons;
     private readonly StringBuilder _stampText = new(4096);
 
     private IncrementalCheck(DocsTree tree, string key, RuleResults? previous, DateTime startedUtc)
@@ -101,7 +100,6 @@ internal sealed class IncrementalCheck
             }
         }
 
-        _keptLessons = kept;
         links.KnownLessonTargets = kept;
         links.Resolving = document => _tree.MetaIssueContaining(document.FullPath) is { } issue ? resolved.Contains(issue) : !kept.ContainsKey(document.FullPath);
         return scope;
@@ -157,14 +155,7 @@ internal sealed class IncrementalCheck
             }
             else if (StampOf(issue.Documents) is { } stamp)
             {
-                var linksInto = issue.Documents.SelectMany(links.Of)
-                    .Where(l => l.Target.Kind == LinkTargetKind.Local)
-                    .Select(l => _tree.MetaIssueContaining(l.Target.Path))
-                    .OfType<MetaIssueFolder>()
-                    .Where(m => m != issue)
-                    .Select(m => m.FullPath)
-                    .Distinct(StringComparer.Ordinal)
-                    .ToList();
+                var linksInto = MetaIssuesInto(issue.Documents.SelectMany(links.Of), except: issue);
                 units.Add(new UnitResults(issue.FullPath, stamp, linksInto, fresh.TryGetValue(issue, out var found) ? found.Distinct().ToList() : []));
             }
         }
@@ -172,20 +163,15 @@ internal sealed class IncrementalCheck
         var lessons = new List<LessonResults>();
         foreach (var lesson in _tree.Lessons)
         {
-            if (scope is not null && _keptLessons is not null && _keptLessons.ContainsKey(lesson.FullPath))
+            if (scope is not null && links.KnownLessonTargets is { } kept && kept.ContainsKey(lesson.FullPath))
             {
-                var kept = _previousLessons[lesson.FullPath];
-                diagnostics.AddRange(kept.Diagnostics);
-                lessons.Add(kept);
+                var results = _previousLessons[lesson.FullPath];
+                diagnostics.AddRange(results.Diagnostics);
+                lessons.Add(results);
             }
             else
             {
-                var linksInto = links.Of(lesson)
-                    .Where(l => l.Target.Kind == LinkTargetKind.Local)
-                    .Select(l => _tree.MetaIssueContaining(l.Target.Path)?.FullPath)
-                    .OfType<string>()
-                    .Distinct(StringComparer.Ordinal)
-                    .ToList();
+                var linksInto = MetaIssuesInto(links.Of(lesson), except: null);
                 var existingInto = links.MetaIssuesLinkedFrom(lesson).Select(m => m.FullPath).ToList();
                 lessons.Add(new LessonResults(lesson.FullPath, linksInto, existingInto, freshLessons[lesson.FullPath].Distinct().ToList()));
             }
@@ -200,6 +186,16 @@ internal sealed class IncrementalCheck
         RuleResultsFile.Write(cacheDirectory, new RuleResults(Key, StampOf(_tree.Lessons), outside, InputFingerprint.OfPaths(outside), units, lessons));
         return (diagnostics, outside);
     }
+
+    /// <summary>The meta-issues (full paths, each once) that <paramref name="resolved"/> lead into with a local target, existing or not, but <paramref name="except"/>.</summary>
+    private List<string> MetaIssuesInto(IEnumerable<ResolvedLink> resolved, MetaIssueFolder? except) => resolved
+        .Where(l => l.Target.Kind == LinkTargetKind.Local)
+        .Select(l => _tree.MetaIssueContaining(l.Target.Path))
+        .OfType<MetaIssueFolder>()
+        .Where(m => m != except)
+        .Select(m => m.FullPath)
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>The link rules report at the document holding the link: their findings belong to its meta-issue.</summary>
     private static bool IsLinkRule(RuleDescriptor rule) => rule == BrokenLinkRule.Definition || rule == BrokenAnchorRule.Definition;
