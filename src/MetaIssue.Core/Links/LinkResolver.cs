@@ -17,14 +17,16 @@ internal sealed class LinkResolver
     private readonly ConcurrentDictionary<string, (bool Exists, bool IsFolder, string Path)> _existence = new(StringComparer.Ordinal);
 
     // What the scan saw: a plain dictionary (a third of a concurrent one's size per entry), read-only while links resolve.
-    private readonly Dictionary<string, (bool IsFolder, string Path)> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool IsFolder, string Path)> _known;
     private readonly ConcurrentDictionary<string, bool> _probed = new(StringComparer.Ordinal);
 
     // Every resolved link keeps its fragment; most name one of a few headings, so equal fragments share one string.
     private readonly StringPool _fragments = new();
 
-    public LinkResolver(string repositoryRoot, IEnumerable<string> wikiBases)
+    /// <param name="expectedKnown">How many paths <see cref="Know"/> will be given (the dictionary is sized for them), or 0.</param>
+    public LinkResolver(string repositoryRoot, IEnumerable<string> wikiBases, int expectedKnown = 0)
     {
+        _known = new Dictionary<string, (bool IsFolder, string Path)>(expectedKnown, StringComparer.Ordinal);
         _repositoryRoot = PathText.Normalize(repositoryRoot);
         _wikiBases = wikiBases.Select(PathText.Normalize).Concat(new[] { _repositoryRoot }).Distinct().ToList();
     }
@@ -131,10 +133,10 @@ internal sealed class LinkResolver
 
     private LinkTarget Locate(string start, string relative, string? fragment)
     {
-        string full;
+        string? full = PathText.CombineNormalized(start, relative);
         try
         {
-            full = PathText.Normalize(Path.Combine(start, relative.Replace('/', Path.DirectorySeparatorChar)));
+            full ??= PathText.Normalize(Path.Combine(start, relative.Replace('/', Path.DirectorySeparatorChar)));
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
         {

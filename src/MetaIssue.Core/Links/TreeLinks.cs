@@ -26,15 +26,17 @@ internal sealed class TreeLinks
     {
         Tree = tree;
         _maxFileBytes = maxFileBytes;
-        _documentsByPath = new Dictionary<string, DocumentFile>(StringComparer.Ordinal);
-        foreach (var document in tree.Documents)
+        // Sized up front: at 10,000 meta-issues a dictionary grown by doubling leaves 170,000-entry arrays behind as garbage.
+        var documents = tree.Documents.ToList();
+        _documentsByPath = new Dictionary<string, DocumentFile>(documents.Count, StringComparer.Ordinal);
+        foreach (var document in documents)
         {
             _documentsByPath[document.FullPath] = document;
         }
 
         // Wiki links resolve against the docs folder that holds the meta-issue roots, then the repository root.
         var wikiBases = tree.MetaIssueRoots.Select(r => Path.GetDirectoryName(r) ?? r);
-        Resolver = new LinkResolver(tree.RepositoryRoot, wikiBases);
+        Resolver = new LinkResolver(tree.RepositoryRoot, wikiBases, documents.Count + tree.MetaIssues.Sum(m => 1 + m.Attempts.Count));
         foreach (var document in _documentsByPath.Values.Where(d => !d.IsFolder))
         {
             Resolver.Know(document.FullPath, isFolder: false);

@@ -1,3 +1,4 @@
+using MetaIssue.IO;
 using MetaIssue.Conventions;
 using MetaIssue.Markdown;
 using MetaIssue.Text;
@@ -19,17 +20,16 @@ internal static class AttemptReferenceIndex
     {
         var present = new HashSet<int>(issue.NumberedAttempts.Select(a => a.Number!.Value));
         var found = new SortedDictionary<int, List<AttemptReference>>();
+        // Most references name an attempt that has its folder: those are counted out before anything is built for them.
+        bool Missing(int number) => number > 0 && !present.Contains(number);
         void Add(int number, AttemptReference reference)
         {
-            if (number > 0 && !present.Contains(number))
+            if (!found.TryGetValue(number, out var list))
             {
-                if (!found.TryGetValue(number, out var list))
-                {
-                    found[number] = list = new List<AttemptReference>();
-                }
-
-                list.Add(reference);
+                found[number] = list = new List<AttemptReference>();
             }
+
+            list.Add(reference);
         }
 
         var attemptsFolder = Path.Combine(issue.FullPath, MetaIssueFolder.AttemptsFolder) + Path.DirectorySeparatorChar;
@@ -44,23 +44,27 @@ internal static class AttemptReferenceIndex
             var inAttemptFolder = document.FullPath.StartsWith(attemptsFolder, StringComparison.Ordinal);
             // Table rows count in the README (its timeline) only: elsewhere "| 100 | 1000 |" is a load matrix, not attempt 100.
             var isReadme = document == issue.Readme;
-            foreach (var mention in facts.AttemptMentions.Where(m => m.IsEntry && !inAttemptFolder
+            foreach (var mention in facts.AttemptMentions.Where(m => m.IsEntry && !inAttemptFolder && Missing(m.Number)
                 && (isReadme || m.Kind is not (MentionKind.TableRow or MentionKind.TableColumn))))
             {
                 var heading = mention.Kind == MentionKind.Heading ? facts.Headings.FirstOrDefault(h => h.Range.Line == mention.Range.Line).Text : null;
                 Add(mention.Number, new AttemptReference(document, mention.Range, What(mention.Kind), SlugOfHeading(heading)));
             }
 
+            var documentFolder = Path.GetDirectoryName(document.FullPath)!;
             foreach (var link in facts.Links.Where(l => l.Kind is LinkKind.Inline or LinkKind.Definition))
             {
-                var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(document.FullPath)!, StripFragment(link.Url)));
+                var destination = StripFragment(link.Url);
+                var path = PathText.CombineNormalized(documentFolder, destination) ?? Path.GetFullPath(Path.Combine(documentFolder, destination));
                 if (!path.StartsWith(attemptsFolder, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var folder = path.Substring(attemptsFolder.Length).Split(Path.DirectorySeparatorChar)[0];
-                if (AttemptNumber.TryParseFolderName(folder, out var number, out var slug))
+                // The first segment below attempts/ (a normalized path has no trailing separator, a full one may).
+                var end = path.IndexOf(Path.DirectorySeparatorChar, attemptsFolder.Length);
+                var folder = path.Substring(attemptsFolder.Length, (end < 0 ? path.Length : end) - attemptsFolder.Length);
+                if (AttemptNumber.TryParseFolderName(folder, out var number, out var slug) && Missing(number))
                 {
                     Add(number, new AttemptReference(document, link.Range, "link", slug));
                 }
@@ -97,9 +101,11 @@ internal static class AttemptReferenceIndex
         _ => "entry",
     };
 
+    private static readonly char[] FragmentOrQuery = { '#', '?' };
+
     private static string StripFragment(string url)
     {
-        var cut = url.IndexOfAny(new[] { '#', '?' });
+        var cut = url.IndexOfAny(FragmentOrQuery);
         return Uri.UnescapeDataString(cut >= 0 ? url.Substring(0, cut) : url);
     }
 

@@ -102,34 +102,42 @@ internal static class OutcomeCopies
         return -1;
     }
 
-    /// <summary>Every PASS/FAIL verdict test-cases.md gives this attempt: a field named after it whose value holds the word.</summary>
-    public static IReadOnlyList<TestVerdict> Verdicts(MetaIssueFolder issue, int number)
+    /// <summary>
+    /// Every PASS/FAIL verdict test-cases.md gives, by attempt: a field named after an attempt (its first <c>Attempt N</c>)
+    /// whose value holds one of the words, in file order. Read in one pass over the fields, not once per attempt (a
+    /// test-cases.md names every attempt, so a pass per attempt is quadratic in the attempts).
+    /// </summary>
+    public static IReadOnlyDictionary<int, List<TestVerdict>> Verdicts(MetaIssueFolder issue)
     {
+        var verdicts = new Dictionary<int, List<TestVerdict>>();
         if (issue.TestCases is not { Facts: { } facts })
         {
-            return Array.Empty<TestVerdict>();
+            return verdicts;
         }
 
-        var verdicts = new List<TestVerdict>();
         foreach (var field in facts.Fields)
         {
-            if (AttemptReferences.FindInText(field.Name).Select(r => r.Number).FirstOrDefault() != number)
+            if (AttemptReferences.FindInText(field.Name).Select(r => (int?)r.Number).FirstOrDefault() is not int number)
             {
-                continue;
+                continue; // not named after an attempt
             }
 
             var passed = HasWord(field.Value, "PASS") || HasWord(field.Value, "PASSED");
             var failed = HasWord(field.Value, "FAIL") || HasWord(field.Value, "FAILED");
             if (passed != failed)
             {
-                verdicts.Add(new TestVerdict(number, passed, field.ValueRange));
+                if (!verdicts.TryGetValue(number, out var list))
+                {
+                    verdicts[number] = list = new List<TestVerdict>();
+                }
+
+                list.Add(new TestVerdict(number, passed, field.ValueRange));
             }
         }
 
         return verdicts;
     }
 
-    /// <summary>True when <paramref name="text"/> holds <paramref name="word"/> in capitals as a whole word (a verdict, not prose).</summary>
     private static bool HasWord(string text, string word)
     {
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))

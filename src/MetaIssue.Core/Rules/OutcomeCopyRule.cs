@@ -25,6 +25,7 @@ internal sealed class OutcomeCopyRule : MetaIssueRule
 
     protected override void Check(MetaIssueFolder issue, CheckContext context, RuleSink report)
     {
+        IReadOnlyDictionary<int, List<TestVerdict>>? verdicts = null;
         foreach (var attempt in issue.NumberedAttempts)
         {
             if (attempt.OutcomeCopy is not { } truth)
@@ -63,13 +64,16 @@ internal sealed class OutcomeCopyRule : MetaIssueRule
                     $"write '{truth.Outcome.Written()}'");
             }
 
-            CheckVerdicts(issue, attempt, truth, report);
+            verdicts ??= OutcomeCopies.Verdicts(issue);
+            if (verdicts.TryGetValue(number, out var given))
+            {
+                CheckVerdicts(issue, attempt, truth, given, report);
+            }
         }
     }
 
-    private static void CheckVerdicts(MetaIssueFolder issue, AttemptFolder attempt, OutcomeCopy truth, RuleSink report)
+    private static void CheckVerdicts(MetaIssueFolder issue, AttemptFolder attempt, OutcomeCopy truth, IReadOnlyList<TestVerdict> verdicts, RuleSink report)
     {
-        var verdicts = OutcomeCopies.Verdicts(issue, attempt.Number!.Value);
         if (verdicts.Count == 0 || issue.TestCases is not { } testCases)
         {
             return;

@@ -38,6 +38,19 @@ public sealed class RootCauseTests
     }
 
     [Fact]
+    public void Links_from_a_subfolder_that_climb_into_a_missing_attempt_are_references_too()
+    {
+        using var repository = Healthy();
+        repository.Delete(AttemptFolder(1, "caching"));
+        repository.Write("docs/meta-issues/perf/analysis/notes.md",
+            "# Notes\n\nSee [the results](../attempts/./001-caching//attempt-results.md#outcome) and [the plan](../attempts/%30%301-caching/solution-approach.md?plain=1).\n");
+        var diagnostic = Assert.Single(repository.Findings().All);
+        Assert.Equal("MI003", diagnostic.Code);
+        // Both links count (five references are listed, then the rest): the dot segment, the doubled slash, the escapes and the query do not hide them.
+        Assert.Contains("analysis/notes.md:3 (link) and 1 more;", diagnostic.Message);
+    }
+
+    [Fact]
     public void References_that_disagree_on_the_slug_leave_it_to_the_user()
     {
         using var repository = Healthy();
