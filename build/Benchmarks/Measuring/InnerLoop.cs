@@ -158,6 +158,19 @@ internal sealed class InnerLoop
             }
         }
 
+        // What MSBuild alone charges for the check's call of a second project: the same call, to an empty project, in
+        // check-off builds (the package is the same for every package's consumer, so the first one's is measured).
+        var probe = new List<double>();
+        for (var run = 0; run < _options.Pairs; run++)
+        {
+            var probed = _packages[0].Harness.Build(root, projects[0], checkOn: false, performanceSummary: true, dispatchProbe: true);
+            probe.Add(MsBuildHarness.DispatchProbeTime(probed)
+                ?? throw new InvalidOperationException("the performance summary has no dispatch probe line: " + string.Join(" | ", probed.Tail.TakeLast(5))));
+        }
+
+        sizeResult.DispatchProbe = new Sample(probe);
+        Log($"  MSBuild's call of an empty project after Build: {sizeResult.DispatchProbe.Median:N0} ms (median of {probe.Count})");
+
         for (var p = 0; p < _packages.Count; p++)
         {
             sizeResult.Edit.Add(new Pair(new Sample(editOn[p]), new Sample(editOff[p])));

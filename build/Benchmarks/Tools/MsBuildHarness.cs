@@ -136,6 +136,18 @@ internal sealed class MsBuildHarness
         </Project>
         """;
 
+    /// <summary>The target the dispatch probe's builds run after Build (<see cref="DispatchProbeProperty"/>).</summary>
+    public const string DispatchProbeTarget = "MetaIssueBenchDispatchProbe";
+
+    /// <summary>
+    /// Set to true, a consumer's build calls the MSBuild task on an empty project after Build, as the check's target
+    /// calls it on MetaIssue.Check.proj: with the check off, that build shows what MSBuild alone charges for the call.
+    /// </summary>
+    public const string DispatchProbeProperty = "MetaIssueBenchDispatchProbe";
+
+    private const string DispatchProbe =
+        $"<Target Name=\"{DispatchProbeTarget}\" AfterTargets=\"Build\" Condition=\"'$({DispatchProbeProperty})' == 'true'\"><MSBuild Projects=\"$(MSBuildThisFileDirectory)DispatchProbe.proj\" Targets=\"Probe\" /></Target>";
+
     private string PackageReference => $"<ItemGroup><PackageReference Include=\"MetaIssue.Build\" Version=\"{Version}\" PrivateAssets=\"all\" /></ItemGroup>";
 
     /// <summary>
@@ -149,7 +161,8 @@ internal sealed class MsBuildHarness
         WriteNuGetConfig(folder);
         var project = Path.Combine(folder, name + ".csproj");
         var cache = cacheDirectory is null ? string.Empty : $"<PropertyGroup><MetaIssueCacheDirectory>{cacheDirectory}</MetaIssueCacheDirectory></PropertyGroup>";
-        File.WriteAllText(project, Project(PackageReference + cache));
+        File.WriteAllText(project, Project(PackageReference + cache + DispatchProbe));
+        File.WriteAllText(Path.Combine(folder, "DispatchProbe.proj"), "<Project>\n  <Target Name=\"Probe\" />\n</Project>\n");
         File.WriteAllText(Path.Combine(folder, "Class1.cs"), $"namespace {name};\n\npublic static class Class1\n{{\n    public static int Answer => 42;\n}}\n");
         Restore(root, project);
         return project;
@@ -192,12 +205,17 @@ internal sealed class MsBuildHarness
     /// MSBuild's performance summary when asked (its task and target lines for the check are kept). Fails loudly on a
     /// failed build, or when the check did not run (or ran) as asked.
     /// </summary>
-    public ToolRun Build(string root, string target, bool checkOn, bool performanceSummary = false)
+    public ToolRun Build(string root, string target, bool checkOn, bool performanceSummary = false, bool dispatchProbe = false)
     {
         var arguments = new List<string> { "build", target, "--no-restore", "-nologo", "-tl:off" };
         if (!checkOn)
         {
             arguments.Add("-p:MetaIssueCheckEnabled=false");
+        }
+
+        if (dispatchProbe)
+        {
+            arguments.Add($"-p:{DispatchProbeProperty}=true");
         }
 
         if (performanceSummary)
@@ -222,15 +240,16 @@ internal sealed class MsBuildHarness
     }
 
     /// <summary>From a build with the performance summary: the time MSBuild gives the CheckMetaIssues task, and the whole MetaIssueCheck target chain.</summary>
-    public static (double? Task, double? Target) CheckTimes(ToolRun run)
-    {
-        static double? Find(IEnumerable<string> lines, string name) => lines
-            .Select(line => line.Trim())
-            .Where(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 3 } parts && parts[1] == "ms" && parts[2] == name)
-            .Select(line => (double?)double.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
-            .DefaultIfEmpty(null)
-            .Max();
+    public static (double? Task, double? Target) CheckTimes(ToolRun run) => (SummaryTime(run, "CheckMetaIssues"), SummaryTime(run, "MetaIssueCheck"));
 
-        return (Find(run.Kept, "CheckMetaIssues"), Find(run.Kept, "MetaIssueCheck"));
-    }
+    /// <summary>From a build with the performance summary and the dispatch probe: the probe target's time (its MSBuild task call), or null.</summary>
+    public static double? DispatchProbeTime(ToolRun run) => SummaryTime(run, DispatchProbeTarget);
+
+    /// <summary>The largest time the kept performance-summary lines (<c>&lt;ms&gt; ms  &lt;name&gt;  &lt;n&gt; calls</c>) give a task or target, or null.</summary>
+    private static double? SummaryTime(ToolRun run, string name) => run.Kept
+        .Select(line => line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .Where(parts => parts.Length >= 3 && parts[1] == "ms" && parts[2] == name)
+        .Select(parts => (double?)double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture))
+        .DefaultIfEmpty(null)
+        .Max();
 }
