@@ -1,4 +1,5 @@
 // Usage: dotnet run -c Release --project build/IncrementalProfile -- [corpus folder] [meta-issues] [runs]
+// (--no-op: the replay decision's phases, NoOpProfile; --cold: a cold check's time and memory per phase, ColdProfile.)
 // Times, in one process and interleaved, a check after one README was edited: with the rule results of the last check
 // (incremental) and with them deleted (every rule on the whole tree, as before they existed); then each phase of the
 // path a build takes after an edit (one walk, the tree read from its snapshot, facts decoded on demand). Medians in
@@ -15,6 +16,12 @@ using MetaIssue.Scanning;
 if (args.Length > 0 && args[0] == "--no-op")
 {
     NoOpProfile.Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--cold")
+{
+    ColdProfile.Run(args[1..]);
     return;
 }
 
