@@ -13,14 +13,14 @@ using MetaIssue.Scanning;
 /// each rule. After each phase: elapsed ms, resident memory now and at its peak (VmRSS, VmHWM, MB; Linux only), the
 /// managed heap (MB, garbage not yet collected included), MB allocated so far and the GC counts (gen0/gen1/gen2).
 /// With <c>--live</c>, a full collection at the end gives what is still reachable. Arguments after <c>--cold</c>:
-/// corpus folder (generated when missing), meta-issues, then optionally <c>--live</c>.
+/// corpus folder (generated when missing), meta-issues (10,000 when left out), and optionally <c>--live</c>.
 /// </summary>
 internal static class ColdProfile
 {
     public static void Run(string[] args)
     {
         var root = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(Path.GetTempPath(), "metaissue-cold-10000");
-        var size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var size = args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var given) ? given : 10_000;
         if (!Directory.Exists(root))
         {
             CorpusGenerator.Generate(root, size, 4);

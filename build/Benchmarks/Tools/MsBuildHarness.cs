@@ -146,7 +146,7 @@ internal sealed class MsBuildHarness
     public const string DispatchProbeProperty = "MetaIssueBenchDispatchProbe";
 
     private const string DispatchProbe =
-        $"<Target Name=\"{DispatchProbeTarget}\" AfterTargets=\"Build\" Condition=\"'$({DispatchProbeProperty})' == 'true'\"><MSBuild Projects=\"$(MSBuildThisFileDirectory)DispatchProbe.proj\" Targets=\"Probe\" /></Target>";
+        $"<Target Name=\"{DispatchProbeTarget}\" AfterTargets=\"Build\" Condition=\"'$({DispatchProbeProperty})' == 'true'\"><MSBuild Projects=\"$(MSBuildThisFileDirectory)probe/DispatchProbe.proj\" Targets=\"Probe\" /></Target>";
 
     private string PackageReference => $"<ItemGroup><PackageReference Include=\"MetaIssue.Build\" Version=\"{Version}\" PrivateAssets=\"all\" /></ItemGroup>";
 
@@ -162,7 +162,9 @@ internal sealed class MsBuildHarness
         var project = Path.Combine(folder, name + ".csproj");
         var cache = cacheDirectory is null ? string.Empty : $"<PropertyGroup><MetaIssueCacheDirectory>{cacheDirectory}</MetaIssueCacheDirectory></PropertyGroup>";
         File.WriteAllText(project, Project(PackageReference + cache + DispatchProbe));
-        File.WriteAllText(Path.Combine(folder, "DispatchProbe.proj"), "<Project>\n  <Target Name=\"Probe\" />\n</Project>\n");
+        // In a folder of its own: a bare dotnet build in the consumer's folder must still find only the consumer.
+        var probe = Directory.CreateDirectory(Path.Combine(folder, "probe")).FullName;
+        File.WriteAllText(Path.Combine(probe, "DispatchProbe.proj"), "<Project>\n  <Target Name=\"Probe\" />\n</Project>\n");
         File.WriteAllText(Path.Combine(folder, "Class1.cs"), $"namespace {name};\n\npublic static class Class1\n{{\n    public static int Answer => 42;\n}}\n");
         Restore(root, project);
         return project;

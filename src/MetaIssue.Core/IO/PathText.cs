@@ -74,6 +74,29 @@ public static class PathText
     [ThreadStatic]
     private static System.Text.StringBuilder? t_combined;
 
+    /// <summary>
+    /// <c>Normalize(Path.Combine(folder, relative))</c> for a link's '/'-separated <paramref name="relative"/> path: the
+    /// answer of <see cref="CombineNormalized"/> where it has one, else the framework's; null when the path is not one
+    /// this system accepts (a NUL character, which <c>%00</c> decodes to; on .NET Framework also <c>|</c>, <c>&lt;</c>,
+    /// <c>&gt;</c> and the like), so the link leads nowhere. Never throws: link paths are whatever a document wrote.
+    /// </summary>
+    internal static string? CombineOrNull(string folder, string relative)
+    {
+        if (CombineNormalized(folder, relative) is { } combined)
+        {
+            return combined;
+        }
+
+        try
+        {
+            return Normalize(Path.Combine(folder, relative.Replace('/', Path.DirectorySeparatorChar)));
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies below it.</summary>
     public static bool IsUnder(string folder, string path)
     {

@@ -133,12 +133,7 @@ internal sealed class LinkResolver
 
     private LinkTarget Locate(string start, string relative, string? fragment)
     {
-        string? full = PathText.CombineNormalized(start, relative);
-        try
-        {
-            full ??= PathText.Normalize(Path.Combine(start, relative.Replace('/', Path.DirectorySeparatorChar)));
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        if (PathText.CombineOrNull(start, relative) is not { } full)
         {
             return LinkTarget.Invalid;
         }

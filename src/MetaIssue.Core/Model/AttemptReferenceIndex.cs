@@ -54,14 +54,13 @@ internal static class AttemptReferenceIndex
             var documentFolder = Path.GetDirectoryName(document.FullPath)!;
             foreach (var link in facts.Links.Where(l => l.Kind is LinkKind.Inline or LinkKind.Definition))
             {
-                var destination = StripFragment(link.Url);
-                var path = PathText.CombineNormalized(documentFolder, destination) ?? Path.GetFullPath(Path.Combine(documentFolder, destination));
-                if (!path.StartsWith(attemptsFolder, StringComparison.Ordinal))
+                // A destination no path can be made of (an escaped NUL) leads nowhere, as in link resolution.
+                if (PathText.CombineOrNull(documentFolder, StripFragment(link.Url)) is not { } path || !path.StartsWith(attemptsFolder, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                // The first segment below attempts/ (a normalized path has no trailing separator, a full one may).
+                // The first segment below attempts/.
                 var end = path.IndexOf(Path.DirectorySeparatorChar, attemptsFolder.Length);
                 var folder = path.Substring(attemptsFolder.Length, (end < 0 ? path.Length : end) - attemptsFolder.Length);
                 if (AttemptNumber.TryParseFolderName(folder, out var number, out var slug) && Missing(number))

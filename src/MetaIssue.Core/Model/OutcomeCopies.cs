@@ -138,6 +138,7 @@ internal static class OutcomeCopies
         return verdicts;
     }
 
+    /// <summary>True when <paramref name="text"/> holds <paramref name="word"/> in capitals as a whole word (a verdict, not prose).</summary>
     private static bool HasWord(string text, string word)
     {
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))

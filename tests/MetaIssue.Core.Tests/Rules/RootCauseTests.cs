@@ -50,6 +50,19 @@ public sealed class RootCauseTests
         Assert.Contains("analysis/notes.md:3 (link) and 1 more;", diagnostic.Message);
     }
 
+    [Theory]
+    [InlineData("./attempts/00%001-caching/attempt-results.md")]
+    [InlineData("attempts/003-x/a%00b.md#outcome")]
+    [InlineData("%00")]
+    public void A_link_no_path_can_be_made_of_leads_nowhere_and_stops_no_rule(string destination)
+    {
+        using var repository = Healthy();
+        repository.Edit(Readme, "## Resolution", $"See [this]({destination}).\n\n## Resolution");
+        var findings = repository.Findings();
+        findings.None("MI900");
+        findings.None("MI003");
+    }
+
     [Fact]
     public void References_that_disagree_on_the_slug_leave_it_to_the_user()
     {
