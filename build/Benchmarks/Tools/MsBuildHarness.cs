@@ -203,9 +203,10 @@ internal sealed class MsBuildHarness
     }
 
     /// <summary>
-    /// <c>dotnet build --no-restore</c>, with <c>-p:MetaIssueCheckEnabled=false</c> when the check is off, and with
-    /// MSBuild's performance summary when asked (its task and target lines for the check are kept). Fails loudly on a
-    /// failed build, or when the check did not run (or ran) as asked.
+    /// <c>dotnet build --no-restore</c>, with <c>-p:MetaIssueCheckEnabled=false</c> when the check is off; when asked,
+    /// with MSBuild's performance summary (its task and target lines for the check are kept) and with the dispatch
+    /// probe's call after Build (<see cref="DispatchProbeProperty"/>). Fails loudly on a failed build, or when the check
+    /// did not run (or ran) as asked.
     /// </summary>
     public ToolRun Build(string root, string target, bool checkOn, bool performanceSummary = false, bool dispatchProbe = false)
     {

@@ -17,11 +17,11 @@ public static class PathText
     /// <summary>
     /// <c>Normalize(Path.Combine(folder, relative))</c> for a '/'-separated <paramref name="relative"/> path, built in one
     /// pass: '.' and empty segments dropped, '..' taking off the last segment (never the root), one string allocated
-    /// where <see cref="Path.GetFullPath(string)"/> makes several. Link resolution calls it for every link of a tree
-    /// (600,000 at 10,000 meta-issues). <paramref name="folder"/> must be a full path as <see cref="Normalize"/> gives
-    /// it. Null where the answer could differ from <see cref="Path.GetFullPath(string)"/>'s, and the caller takes that
-    /// way: on Windows (which trims trailing dots and spaces, and has drive-relative and device paths), and for a rooted
-    /// <paramref name="relative"/>.
+    /// where <see cref="Path.GetFullPath(string)"/> makes several; <see cref="CombineOrNull"/> uses it for every link of
+    /// a tree (600,000 at 10,000 meta-issues). <paramref name="folder"/> must be a full path as <see cref="Normalize"/>
+    /// gives it. Null where the answer could differ from <see cref="Path.GetFullPath(string)"/>'s, and the caller takes
+    /// that way: on Windows (which trims trailing dots and spaces, and has drive-relative and device paths), for a folder
+    /// that is not rooted, for a rooted <paramref name="relative"/>, and for a NUL character (which the framework refuses).
     /// </summary>
     internal static string? CombineNormalized(string folder, string relative)
     {

@@ -1,5 +1,5 @@
-using MetaIssue.IO;
 using MetaIssue.Conventions;
+using MetaIssue.IO;
 using MetaIssue.Markdown;
 using MetaIssue.Text;
 
