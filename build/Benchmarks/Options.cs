@@ -43,6 +43,12 @@ internal sealed class Options
     /// <summary>Alternating check-on/check-off build pairs per inner-loop figure.</summary>
     public int Pairs { get; private set; } = 9;
 
+    /// <summary>
+    /// With --inner-loop: the build-pair corpora are git repositories with this many remote-tracking branches (0: a
+    /// bare <c>.git</c> marker, as before, which git does not take for a repository).
+    /// </summary>
+    public int RemoteBranches { get; private set; } = 20;
+
     /// <summary>A second MetaIssue.Build to measure as "before" in the same run: a .nupkg, a folder with one, or a git commit.</summary>
     public string? BaselinePackage { get; private set; }
 
@@ -87,6 +93,7 @@ internal sealed class Options
                 case "--library": options.ChildLibrary = Value(); break;
                 case "--inner-loop": options.InnerLoop = true; break;
                 case "--pairs": options.Pairs = Math.Max(1, Number()); break;
+                case "--remote-branches": options.RemoteBranches = Math.Max(0, Number()); break;
                 case "--baseline-package": options.BaselinePackage = Value(); break;
                 case "--quick":
                     options.Quick = true;
@@ -134,6 +141,8 @@ internal sealed class Options
                                   changed; the first check of the shared 8-file corpus; at sizes of 10,000 and more,
                                   the peak memory of a cold check (default sizes 100,1000,10000)
           --pairs 9               alternating on/off build pairs per inner-loop figure (default 9)
+          --remote-branches 20    with --inner-loop: the build-pair corpora are git repositories (one commit) with
+                                  this many remote-tracking branches; 0 leaves a bare .git marker (default 20)
           --baseline-package X    with --inner-loop: also measure this MetaIssue.Build as "before" in the same run; X is
                                   a .nupkg, a folder holding one, or a git commit of this repository (e.g. main)
         """;

@@ -47,7 +47,7 @@ try
 {
     if (options.InnerLoop)
     {
-        report.InnerLoop = new InnerLoopResult { Pairs = options.Pairs };
+        report.InnerLoop = new InnerLoopResult { Pairs = options.Pairs, RemoteBranches = options.RemoteBranches };
         new InnerLoop(options, repository, scratch, report.InnerLoop, () => Save(report)).Run();
     }
     else

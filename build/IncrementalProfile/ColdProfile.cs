@@ -13,7 +13,8 @@ using MetaIssue.Scanning;
 /// each rule. After each phase: elapsed ms, resident memory now and at its peak (VmRSS, VmHWM, MB; Linux only), the
 /// managed heap (MB, garbage not yet collected included), MB allocated so far and the GC counts (gen0/gen1/gen2).
 /// With <c>--live</c>, a full collection at the end gives what is still reachable. Arguments after <c>--cold</c>:
-/// corpus folder (generated when missing), meta-issues (10,000 when left out), and optionally <c>--live</c>.
+/// corpus folder (generated when missing), meta-issues (10,000 when left out), and optionally <c>--live</c> and
+/// <c>--hold</c> (waits two minutes at the end, for a heap dump of what the check holds).
 /// </summary>
 internal static class ColdProfile
 {
@@ -62,6 +63,12 @@ internal static class ColdProfile
             GC.Collect();
             GC.WaitForPendingFinalizers();
             Lap($"after a full collection: what is reachable ({sink.Diagnostics.Count} diagnostics)");
+        }
+
+        if (args.Contains("--hold"))
+        {
+            Console.WriteLine($"holding for 120 s: dotnet-gcdump collect -p {Environment.ProcessId}");
+            Thread.Sleep(TimeSpan.FromMinutes(2));
         }
 
         GC.KeepAlive(tree);

@@ -90,6 +90,11 @@ internal sealed class InnerLoop
         Log($"== {size:N0} meta-issues: {_options.Pairs} pairs per figure ==");
         var corpus = CorpusGenerator.Generate(Path.Combine(_scratch, $"corpus-{size}"), size, _options.Seed);
         var root = corpus.Root;
+        if (_options.RemoteBranches > 0)
+        {
+            GitHistory.Create(root, _options.RemoteBranches);
+        }
+
         var projects = _packages.Select((p, i) => p.Harness.AddConsumer(root, $"Consumer{i}", $"obj/metaissue-{i}/")).ToList();
         var edited = Directory.EnumerateFiles(Path.Combine(root, "docs", "meta-issues"), "description.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         var original = File.ReadAllText(edited);

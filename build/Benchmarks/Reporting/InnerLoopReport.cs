@@ -51,6 +51,9 @@ internal sealed class InnerLoopResult
 
     public int SharedCorpusFiles { get; set; }
 
+    /// <summary>Remote-tracking branches of the build-pair corpora's git repositories (0: no repository).</summary>
+    public int RemoteBranches { get; init; }
+
     /// <summary>CheckMetaIssues task time of a fresh build of the shared corpus: caches deleted, and nothing changed.</summary>
     public List<(Sample Cold, Sample Replay)> FirstCheck { get; } = new();
 
@@ -74,7 +77,7 @@ internal sealed class InnerLoopResult
     public void Render(StringBuilder text)
     {
         text.AppendLine().AppendLine("## Inner loop: what a docs edit costs a build").AppendLine();
-        text.AppendLine($"`dotnet build --no-restore` of one class library in the corpus repository, a fresh MSBuild process per build (node reuse and the MSBuild server off), check on vs check off in {Pairs} alternating pairs (order rotated each pair), ratio of medians and their difference. *One file edited*: a sentence appended to one `description.md` before every build (a real content edit; the findings before and after it are given below). *Nothing changed*: no edit, the previous build's findings replayed. *First check*: the CheckMetaIssues task time (MSBuild's performance summary) of a fresh build of a repository holding only the shared {SharedCorpusFiles}-file corpus, the caches deleted before each (median of {Pairs}). *Memory*: peak resident memory (VmHWM) of one cold check in a fresh process, with the package's own MetaIssue.Core.").AppendLine();
+        text.AppendLine($"`dotnet build --no-restore` of one class library in the corpus repository ({(RemoteBranches > 0 ? $"a git repository: the corpus committed on main, and {RemoteBranches} remote-tracking branches at commits of their own" : "a bare `.git` marker, no git repository")}), a fresh MSBuild process per build (node reuse and the MSBuild server off), check on vs check off in {Pairs} alternating pairs (order rotated each pair), ratio of medians and their difference. *One file edited*: a sentence appended to one `description.md` before every build (a real content edit; the findings before and after it are given below). *Nothing changed*: no edit, the previous build's findings replayed. *First check*: the CheckMetaIssues task time (MSBuild's performance summary) of a fresh build of a repository holding only the shared {SharedCorpusFiles}-file corpus, the caches deleted before each (median of {Pairs}). *Memory*: peak resident memory (VmHWM) of one cold check in a fresh process, with the package's own MetaIssue.Core.").AppendLine();
         foreach (var package in Packages)
         {
             text.AppendLine($"- {package.Label}: {package.Source}");

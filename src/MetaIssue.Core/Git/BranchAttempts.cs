@@ -1,50 +1,187 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using MetaIssue.IO;
 
 namespace MetaIssue.Git;
 
 /// <summary>
-/// Attempt numbers that other local or remote-tracking branches already use for a meta-issue, read with the git
-/// command line (<c>git for-each-ref</c>, <c>git ls-tree</c>); empty outside a git work tree or without git.
+/// Attempt numbers that other local or remote-tracking branches already use for a meta-issue, read with git's plumbing
+/// commands; empty outside a git work tree or without git. An instance lists a repository's branches once
+/// (<c>git for-each-ref</c>, which also marks the current one) and reads a meta-issue's attempts folder on every other
+/// branch with one <c>git cat-file --batch</c>: a check asks git once per repository and once per meta-issue with a
+/// gap, however many branches there are (it used to start 3 processes plus one per branch for each such meta-issue:
+/// about 150 ms per meta-issue with 40 branches). Thread-safe.
 /// </summary>
-public static class BranchAttempts
+public sealed class BranchAttempts
 {
     private static readonly Regex AttemptFolder = new(@"^(\d{3,})-(.+)$", RegexOptions.CultureInvariant);
 
-    /// <summary>Attempt folders (<c>NNN-slug</c>) in <paramref name="attemptsFolder"/> (a full path) on every local and remote-tracking branch but the current one.</summary>
-    public static IReadOnlyList<AttemptElsewhere> Find(string attemptsFolder)
+    // By work tree top; null when git could not list its branches.
+    private readonly Dictionary<string, IReadOnlyList<Branch>?> _branches = new(StringComparer.Ordinal);
+    private int _gitRuns;
+
+    /// <summary>How many git processes this instance has started.</summary>
+    public int GitRuns => Volatile.Read(ref _gitRuns);
+
+    /// <summary>
+    /// Attempt folders (<c>NNN-slug</c>) in <paramref name="attemptsFolder"/> (a full path) on every local and
+    /// remote-tracking branch but the current one: branch by branch in git's order (by full ref name), each branch's names
+    /// in tree order.
+    /// </summary>
+    public static IReadOnlyList<AttemptElsewhere> Find(string attemptsFolder) => new BranchAttempts().In(attemptsFolder);
+
+    /// <summary>As <see cref="Find"/>, with the branches of each repository listed once for the life of this instance.</summary>
+    public IReadOnlyList<AttemptElsewhere> In(string attemptsFolder)
     {
-        var folder = Directory.Exists(attemptsFolder) ? attemptsFolder : Path.GetDirectoryName(attemptsFolder)!;
-        var top = Git(folder, "rev-parse", "--show-toplevel");
-        if (top is null)
+        var folder = PathText.Normalize(attemptsFolder);
+        if (WorkTreeTop(folder) is not { } top)
         {
             return Array.Empty<AttemptElsewhere>();
         }
 
-        var relative = PathText.FromRoot(PathText.Normalize(top.Trim()), PathText.Normalize(attemptsFolder));
-        var current = Git(folder, "symbolic-ref", "-q", "HEAD")?.Trim();
-        var refs = (Git(folder, "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes") ?? string.Empty)
-            .Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
-            .Select(r => r.Trim())
-            .Where(r => r != current && !r.EndsWith("/HEAD", StringComparison.Ordinal));
-        var found = new List<AttemptElsewhere>();
-        foreach (var reference in refs)
+        IReadOnlyList<Branch>? branches;
+        lock (_branches)
         {
-            // --full-tree: run inside a subfolder, ls-tree would list only what lies below it.
-            var names = Git(folder, "ls-tree", "-z", "--full-tree", "--name-only", $"{reference}:{relative}");
-            foreach (var name in (names ?? string.Empty).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
+            if (!_branches.TryGetValue(top, out branches))
+            {
+                _branches[top] = branches = ListBranches(top);
+            }
+        }
+
+        if (branches is null || branches.Count == 0)
+        {
+            return Array.Empty<AttemptElsewhere>();
+        }
+
+        // One request per commit: branches that point at the same commit share its answer. A request is a line.
+        var relative = PathText.FromRoot(top, folder);
+        if (relative.IndexOf('\n') >= 0)
+        {
+            return Array.Empty<AttemptElsewhere>();
+        }
+
+        var commits = branches.Select(b => b.Commit).Distinct(StringComparer.Ordinal).ToList();
+        var request = new StringBuilder();
+        foreach (var commit in commits)
+        {
+            request.Append(commit).Append(':').Append(relative).Append('\n');
+        }
+
+        if (Git(top, Encoding.UTF8.GetBytes(request.ToString()), "cat-file", "--batch") is not { } output)
+        {
+            return Array.Empty<AttemptElsewhere>();
+        }
+
+        var names = GitObjects.TreeNames(output, commits.Count);
+        var found = new List<AttemptElsewhere>();
+        foreach (var branch in branches)
+        {
+            var index = commits.IndexOf(branch.Commit);
+            foreach (var name in names[index] ?? (IReadOnlyList<string>)Array.Empty<string>())
             {
                 var match = AttemptFolder.Match(name);
                 if (match.Success)
                 {
-                    found.Add(new AttemptElsewhere(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, Short(reference)));
+                    found.Add(new AttemptElsewhere(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, branch.Name));
                 }
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The folder above <paramref name="folder"/> (or itself) that holds <c>.git</c>, a folder or, in a linked work tree
+    /// or a submodule, a file: where git's own discovery stops. Null when there is none.
+    /// </summary>
+    private static string? WorkTreeTop(string folder)
+    {
+        for (var current = folder; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            var marker = Path.Combine(current, ".git");
+            if (Directory.Exists(marker) || File.Exists(marker))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The local and remote-tracking branches but the current one and the remotes' <c>HEAD</c>; null when git fails.</summary>
+    private IReadOnlyList<Branch>? ListBranches(string top)
+    {
+        // %(HEAD) is '*' for the branch HEAD names (none when detached); fields end with NUL, ref names cannot hold one.
+        var output = Git(top, input: null, "for-each-ref", "--format=%(HEAD)%00%(objectname)%00%(refname)%00", "refs/heads", "refs/remotes");
+        if (output is null)
+        {
+            return null;
+        }
+
+        var branches = new List<Branch>();
+        foreach (var line in Encoding.UTF8.GetString(output).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split('\0');
+            if (fields.Length < 3 || fields[0] == "*" || fields[2].EndsWith("/HEAD", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            branches.Add(new Branch(Short(fields[2]), fields[1]));
+        }
+
+        return branches;
+    }
+
+    private static string Short(string reference) =>
+        reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference.Substring("refs/heads/".Length)
+        : reference.StartsWith("refs/remotes/", StringComparison.Ordinal) ? reference.Substring("refs/remotes/".Length)
+        : reference;
+
+    /// <summary>
+    /// The standard output of a git command given <paramref name="input"/> on its standard input, or null when git is
+    /// missing, fails or takes over 20 seconds.
+    /// </summary>
+    private byte[]? Git(string folder, byte[]? input, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git", string.Join(" ", arguments.Select(Quote)))
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        try
+        {
+            Interlocked.Increment(ref _gitRuns);
+            using var process = Process.Start(start)!;
+            // Read before writing: a request larger than the pipe would otherwise wait on an answer nobody reads.
+            var stdout = new MemoryStream();
+            var reading = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+            _ = process.StandardError.ReadToEndAsync();
+            if (input is not null)
+            {
+                process.StandardInput.BaseStream.Write(input, 0, input.Length);
+            }
+
+            process.StandardInput.Close();
+            if (!process.WaitForExit(20_000))
+            {
+                process.Kill();
+                return null;
+            }
+
+            reading.Wait();
+            return process.ExitCode == 0 ? stdout.ToArray() : null;
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException or AggregateException)
+        {
+            return null;
+        }
     }
 
     /// <summary>One argument as .NET splits a command line (the Windows rules, used on every platform): quotes and the backslashes before them escaped.</summary>
@@ -55,7 +192,7 @@ public static class BranchAttempts
             return argument;
         }
 
-        var quoted = new System.Text.StringBuilder("\"");
+        var quoted = new StringBuilder("\"");
         var backslashes = 0;
         foreach (var c in argument)
         {
@@ -72,43 +209,8 @@ public static class BranchAttempts
         return quoted.Append('\\', backslashes * 2).Append('"').ToString();
     }
 
-    private static string Short(string reference) =>
-        reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference.Substring("refs/heads/".Length)
-        : reference.StartsWith("refs/remotes/", StringComparison.Ordinal) ? reference.Substring("refs/remotes/".Length)
-        : reference;
-
-    /// <summary>The standard output of a git command, or null when git is missing, fails or takes over 20 seconds.</summary>
-    private static string? Git(string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git", string.Join(" ", arguments.Select(Quote)))
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new System.Text.UTF8Encoding(false), // -z output is raw UTF-8, names unquoted
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(20_000))
-            {
-                process.Kill();
-                return null;
-            }
-
-            return process.ExitCode == 0 ? stdout.Result : null;
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            return null;
-        }
-    }
+    /// <summary>A branch other than the current one: its short name (<c>feature/x</c>, <c>origin/x</c>) and the commit it points at.</summary>
+    private sealed record Branch(string Name, string Commit);
 }
 
 /// <summary>An attempt folder (<see cref="Name"/>, numbered <see cref="Number"/>) on another <see cref="Branch"/>.</summary>

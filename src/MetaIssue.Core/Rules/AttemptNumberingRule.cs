@@ -71,7 +71,7 @@ internal sealed class AttemptNumberingRule : MetaIssueRule
 
                 // Git is asked only here, when there is a gap: a number another branch holds is not missing, only not
                 // merged yet, and renaming would collide with it after the merge.
-                elsewhere ??= BranchAttempts.Find(Path.Combine(issue.FullPath, MetaIssueFolder.AttemptsFolder));
+                elsewhere ??= context.Branches.In(Path.Combine(issue.FullPath, MetaIssueFolder.AttemptsFolder));
                 var held = Enumerable.Range(expected, group.Key - expected)
                     .Select(n => elsewhere.FirstOrDefault(a => a.Number == n))
                     .ToList();

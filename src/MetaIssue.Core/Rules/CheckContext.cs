@@ -1,3 +1,4 @@
+using MetaIssue.Git;
 using MetaIssue.IO;
 using MetaIssue.Links;
 using MetaIssue.Model;
@@ -19,6 +20,9 @@ internal sealed class CheckContext
     public DocsTree Tree { get; }
 
     public TreeLinks Links { get; }
+
+    /// <summary>Attempt numbers on other git branches; each repository's branches are listed once per check.</summary>
+    public BranchAttempts Branches { get; } = new();
 
     /// <summary>
     /// The meta-issues per-meta-issue rules check in this run, or null for all of them (an incremental check re-checks

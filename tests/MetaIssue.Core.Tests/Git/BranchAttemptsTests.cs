@@ -15,14 +15,8 @@ public sealed class BranchAttemptsTests : IDisposable
     public async Task Finds_the_attempt_folders_of_other_local_branches_only()
     {
         Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
-        await _repo.GitAsync("init", "-q", "-b", "main");
-        _repo.Write("docs/meta-issues/perf/attempts/001-baseline/attempt-results.md", "x\n");
-        await Commit("one");
-        await _repo.GitAsync("checkout", "-q", "-b", "feature/ünïcode-cache");
-        _repo.Write("docs/meta-issues/perf/attempts/002-caching/attempt-results.md", "x\n");
-        _repo.Write("docs/meta-issues/perf/attempts/notes.md", "x\n");
-        await Commit("two");
-        await _repo.GitAsync("checkout", "-q", "main");
+        await Main("perf/attempts/001-baseline/attempt-results.md");
+        await Branch("feature/ünïcode-cache", "perf/attempts/002-caching/attempt-results.md", "perf/attempts/notes.md");
 
         var found = BranchAttempts.Find(_repo.PathOf("docs/meta-issues/perf/attempts"));
 
@@ -53,12 +47,89 @@ public sealed class BranchAttemptsTests : IDisposable
         Assert.Matches(@"rename \S*attempts/003-pooling to \S*attempts/002-pooling", Assert.Single(_repo.Check().Diagnostics, d => d.Code == "MI003").Message);
     }
 
+    [SkippableFact]
+    public async Task One_instance_lists_the_branches_once_and_reads_each_folder_on_every_branch_with_one_git_process()
+    {
+        Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
+        await Main(new[] { "alpha", "beta", "gamma" }.Select(issue => $"{issue}/attempts/001-baseline/attempt-results.md").ToArray());
+        await Branch("wide", "alpha/attempts/002-two words ü/attempt-results.md", "alpha/attempts/003-a-file.md", "beta/attempts/002-cache/attempt-results.md");
+
+        // Twelve more branches at main's commit, and what a clone has: origin's branches and origin/HEAD (skipped).
+        for (var i = 0; i < 12; i++)
+        {
+            await _repo.GitAsync("branch", $"same-{i:00}");
+        }
+
+        await _repo.GitAsync("update-ref", "refs/remotes/origin/wide", "wide");
+        await _repo.GitAsync("update-ref", "refs/remotes/origin/main", "main");
+        await _repo.GitAsync("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main");
+        var branches = new BranchAttempts();
+
+        var alpha = branches.In(_repo.PathOf("docs/meta-issues/alpha/attempts"));
+        var beta = branches.In(_repo.PathOf("docs/meta-issues/beta/attempts"));
+        var gamma = branches.In(_repo.PathOf("docs/meta-issues/gamma/attempts"));
+
+        string Names(IEnumerable<AttemptElsewhere> found) => string.Join(", ", found.Select(a => $"{a.Branch}:{a.Number}:{a.Name}"));
+        var sameOnes = string.Join(", ", Enumerable.Range(0, 12).Select(i => $"same-{i:00}:1:001-baseline"));
+        // In git's order of the full ref names (refs/heads/… before refs/remotes/…), each branch's names in tree order.
+        Assert.Equal(sameOnes + ", wide:1:001-baseline, wide:2:002-two words ü, wide:3:003-a-file.md, "
+            + "origin/main:1:001-baseline, origin/wide:1:001-baseline, origin/wide:2:002-two words ü, origin/wide:3:003-a-file.md", Names(alpha));
+        Assert.Equal(sameOnes + ", wide:1:001-baseline, wide:2:002-cache, origin/main:1:001-baseline, origin/wide:1:001-baseline, origin/wide:2:002-cache", Names(beta));
+        Assert.Equal(15, gamma.Count);
+        Assert.Equal(1 + 3, branches.GitRuns); // for-each-ref once, then one cat-file per folder, whatever the branch count
+
+        // Detached, no branch is the current one: main is listed too.
+        await _repo.GitAsync("checkout", "-q", "--detach", "main");
+        Assert.Contains(new AttemptElsewhere(1, "001-baseline", "main"), BranchAttempts.Find(_repo.PathOf("docs/meta-issues/gamma/attempts")));
+    }
+
+    [SkippableFact]
+    public async Task Reads_the_folders_of_a_repository_with_SHA_256_object_ids()
+    {
+        Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
+        await Main("perf/attempts/001-baseline/attempt-results.md", "--object-format=sha256");
+        await Branch("other", "perf/attempts/002-caching/attempt-results.md", "perf/attempts/003-pooling/attempt-results.md");
+
+        var found = BranchAttempts.Find(_repo.PathOf("docs/meta-issues/perf/attempts"));
+
+        Assert.Equal(new[] { "001-baseline", "002-caching", "003-pooling" }, found.Select(a => a.Name));
+    }
+
     [Fact]
     public void Outside_a_git_work_tree_it_finds_nothing()
     {
         _repo.Write("docs/meta-issues/perf/attempts/001-baseline/attempt-results.md", "x\n");
 
         Assert.Empty(BranchAttempts.Find(_repo.PathOf("docs/meta-issues/perf/attempts")));
+    }
+
+    /// <summary>A repository on main holding these files (below docs/meta-issues/), committed; <paramref name="init"/> adds options to git init.</summary>
+    private async Task Main(params string[] files) => await Main(files, Array.Empty<string>());
+
+    private async Task Main(string file, string init) => await Main(new[] { file }, new[] { init });
+
+    private async Task Main(string[] files, string[] init)
+    {
+        await _repo.GitAsync(new[] { "init", "-q", "-b", "main" }.Concat(init).ToArray());
+        foreach (var file in files)
+        {
+            _repo.Write("docs/meta-issues/" + file, "x\n");
+        }
+
+        await Commit("main");
+    }
+
+    /// <summary>A branch off main that adds these files (below docs/meta-issues/) in one commit; main is checked out again.</summary>
+    private async Task Branch(string name, params string[] files)
+    {
+        await _repo.GitAsync("checkout", "-q", "-b", name);
+        foreach (var file in files)
+        {
+            _repo.Write("docs/meta-issues/" + file, "x\n");
+        }
+
+        await Commit(name);
+        await _repo.GitAsync("checkout", "-q", "main");
     }
 
     private async Task Commit(string message)
