@@ -67,7 +67,7 @@ internal static class ColdProfile
 
         if (args.Contains("--hold"))
         {
-            Console.WriteLine($"holding for 120 s: dotnet-gcdump collect -p {Environment.ProcessId}");
+            Console.WriteLine($"holding for 120 s: dotnet-dump collect -p {Environment.ProcessId}");
             Thread.Sleep(TimeSpan.FromMinutes(2));
         }
 

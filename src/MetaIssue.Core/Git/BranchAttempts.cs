@@ -35,12 +35,14 @@ public sealed class BranchAttempts
     /// <summary>As <see cref="Find"/>, with the branches of each repository listed once for the life of this instance.</summary>
     public IReadOnlyList<AttemptElsewhere> In(string attemptsFolder)
     {
+        // Where git's own discovery stops (a .git folder, or the .git file of a linked work tree or a submodule).
         var folder = PathText.Normalize(attemptsFolder);
-        if (WorkTreeTop(folder) is not { } top)
+        if (RepositoryRoot.Find(folder) is not { } found)
         {
             return Array.Empty<AttemptElsewhere>();
         }
 
+        var top = PathText.Normalize(found);
         IReadOnlyList<Branch>? branches;
         lock (_branches)
         {
@@ -62,11 +64,15 @@ public sealed class BranchAttempts
             return Array.Empty<AttemptElsewhere>();
         }
 
-        var commits = branches.Select(b => b.Commit).Distinct(StringComparer.Ordinal).ToList();
+        var requests = new Dictionary<string, int>(StringComparer.Ordinal);
         var request = new StringBuilder();
-        foreach (var commit in commits)
+        foreach (var branch in branches)
         {
-            request.Append(commit).Append(':').Append(relative).Append('\n');
+            if (!requests.ContainsKey(branch.Commit))
+            {
+                requests[branch.Commit] = requests.Count;
+                request.Append(branch.Commit).Append(':').Append(relative).Append('\n');
+            }
         }
 
         if (Git(top, Encoding.UTF8.GetBytes(request.ToString()), "cat-file", "--batch") is not { } output)
@@ -74,40 +80,21 @@ public sealed class BranchAttempts
             return Array.Empty<AttemptElsewhere>();
         }
 
-        var names = GitObjects.TreeNames(output, commits.Count);
-        var found = new List<AttemptElsewhere>();
+        var names = GitObjects.TreeNames(output, requests.Count);
+        var attempts = new List<AttemptElsewhere>();
         foreach (var branch in branches)
         {
-            var index = commits.IndexOf(branch.Commit);
-            foreach (var name in names[index] ?? (IReadOnlyList<string>)Array.Empty<string>())
+            foreach (var name in names[requests[branch.Commit]] ?? (IReadOnlyList<string>)Array.Empty<string>())
             {
                 var match = AttemptFolder.Match(name);
                 if (match.Success)
                 {
-                    found.Add(new AttemptElsewhere(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, branch.Name));
+                    attempts.Add(new AttemptElsewhere(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, branch.Name));
                 }
             }
         }
 
-        return found;
-    }
-
-    /// <summary>
-    /// The folder above <paramref name="folder"/> (or itself) that holds <c>.git</c>, a folder or, in a linked work tree
-    /// or a submodule, a file: where git's own discovery stops. Null when there is none.
-    /// </summary>
-    private static string? WorkTreeTop(string folder)
-    {
-        for (var current = folder; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
-        {
-            var marker = Path.Combine(current, ".git");
-            if (Directory.Exists(marker) || File.Exists(marker))
-            {
-                return current;
-            }
-        }
-
-        return null;
+        return attempts;
     }
 
     /// <summary>The local and remote-tracking branches but the current one and the remotes' <c>HEAD</c>; null when git fails.</summary>
