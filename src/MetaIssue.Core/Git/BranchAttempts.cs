@@ -12,13 +12,15 @@ namespace MetaIssue.Git;
 /// (<c>git for-each-ref</c>, which also marks the current one) and reads a meta-issue's attempts folder on every other
 /// branch with one <c>git cat-file --batch</c>: a check asks git once per repository and once per meta-issue with a
 /// gap, however many branches there are (it used to start 3 processes plus one per branch for each such meta-issue:
-/// about 150 ms per meta-issue with 40 branches). Thread-safe.
+/// 100–180 ms per meta-issue with 40 branches). Git runs in the folder asked about (or its nearest existing parent), so
+/// it finds the repository as it does for the user; each process is killed after 20 seconds; a branch whose objects git
+/// cannot read (a partial clone offline) hides only itself. Thread-safe.
 /// </summary>
 public sealed class BranchAttempts
 {
-    private static readonly Regex AttemptFolder = new(@"^(\d{3,})-(.+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex AttemptFolder = new(@"^([0-9]{3,})-(.+)$", RegexOptions.CultureInvariant);
 
-    // By work tree top; null when git could not list its branches.
+    // By the nearest folder holding .git (empty when there is none); null when git could not list the branches.
     private readonly Dictionary<string, IReadOnlyList<Branch>?> _branches = new(StringComparer.Ordinal);
     private int _gitRuns;
 
@@ -35,20 +37,21 @@ public sealed class BranchAttempts
     /// <summary>As <see cref="Find"/>, with the branches of each repository listed once for the life of this instance.</summary>
     public IReadOnlyList<AttemptElsewhere> In(string attemptsFolder)
     {
-        // Where git's own discovery stops (a .git folder, or the .git file of a linked work tree or a submodule).
-        var folder = PathText.Normalize(attemptsFolder);
-        if (RepositoryRoot.Find(folder) is not { } found)
+        if (string.IsNullOrWhiteSpace(attemptsFolder) || Asking(PathText.Normalize(attemptsFolder)) is not var (folder, request))
         {
             return Array.Empty<AttemptElsewhere>();
         }
 
-        var top = PathText.Normalize(found);
+        // Git is run in the folder (or its nearest existing parent) and finds its repository there, as it does for the
+        // user: GIT_DIR, GIT_CEILING_DIRECTORIES and a stray .git below the real top all count. The branches are kept per
+        // nearest .git (none: one key for all), which no two repositories of one check share.
+        var key = RepositoryRoot.Find(folder) ?? string.Empty;
         IReadOnlyList<Branch>? branches;
         lock (_branches)
         {
-            if (!_branches.TryGetValue(top, out branches))
+            if (!_branches.TryGetValue(key, out branches))
             {
-                _branches[top] = branches = ListBranches(top);
+                _branches[key] = branches = ListBranches(folder);
             }
         }
 
@@ -57,39 +60,54 @@ public sealed class BranchAttempts
             return Array.Empty<AttemptElsewhere>();
         }
 
-        // One request per commit: branches that point at the same commit share its answer. A request is a line.
-        var relative = PathText.FromRoot(top, folder);
-        if (relative.IndexOf('\n') >= 0)
-        {
-            return Array.Empty<AttemptElsewhere>();
-        }
-
+        // One request per commit: branches that point at the same commit share its answer.
         var requests = new Dictionary<string, int>(StringComparer.Ordinal);
-        var request = new StringBuilder();
+        var commits = new List<string>();
         foreach (var branch in branches)
         {
             if (!requests.ContainsKey(branch.Commit))
             {
-                requests[branch.Commit] = requests.Count;
-                request.Append(branch.Commit).Append(':').Append(relative).Append('\n');
+                requests[branch.Commit] = commits.Count;
+                commits.Add(branch.Commit);
             }
         }
 
-        if (Git(top, Encoding.UTF8.GetBytes(request.ToString()), "cat-file", "--batch") is not { } output)
+        var names = new IReadOnlyList<string>?[commits.Count];
+        for (var from = 0; from < commits.Count;)
         {
-            return Array.Empty<AttemptElsewhere>();
+            var text = new StringBuilder();
+            for (var i = from; i < commits.Count; i++)
+            {
+                text.Append(commits[i]).Append(':').Append(request).Append('\n');
+            }
+
+            // cat-file stops at a request it cannot answer (an object a partial clone cannot fetch, say): the answers
+            // before it are kept, and the requests after it are asked again, so one bad branch hides only itself.
+            if (Git(folder, Encoding.UTF8.GetBytes(text.ToString()), acceptFailure: true, "cat-file", "--batch") is not { } run)
+            {
+                break;
+            }
+
+            var answers = GitObjects.TreeNames(run.Output, commits.Count - from, out var answered);
+            Array.Copy(answers, 0, names, from, answered);
+            if (run.Succeeded || answered == commits.Count - from)
+            {
+                break;
+            }
+
+            from += answered + 1;
         }
 
-        var names = GitObjects.TreeNames(output, requests.Count);
         var attempts = new List<AttemptElsewhere>();
         foreach (var branch in branches)
         {
             foreach (var name in names[requests[branch.Commit]] ?? (IReadOnlyList<string>)Array.Empty<string>())
             {
+                // ASCII digits only, and a number an int holds: a name git stores is not a promise of a sane one.
                 var match = AttemptFolder.Match(name);
-                if (match.Success)
+                if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 {
-                    attempts.Add(new AttemptElsewhere(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, branch.Name));
+                    attempts.Add(new AttemptElsewhere(number, name, branch.Name));
                 }
             }
         }
@@ -97,12 +115,35 @@ public sealed class BranchAttempts
         return attempts;
     }
 
+    /// <summary>
+    /// Where to run git for <paramref name="folder"/> (it, or its nearest existing parent) and the path to ask for,
+    /// relative to there (<c>./</c>, or <c>./missing/part</c>); null when there is no such parent or the path cannot
+    /// be one line of a <c>cat-file --batch</c> request (a line feed, or a carriage return git would strip before it).
+    /// </summary>
+    private static (string Folder, string Request)? Asking(string folder)
+    {
+        var missing = new List<string>();
+        for (var current = folder; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            if (Directory.Exists(current))
+            {
+                missing.Reverse();
+                var request = "./" + string.Join("/", missing);
+                return request.IndexOf('\n') >= 0 || request.EndsWith("\r", StringComparison.Ordinal) ? null : (current, request);
+            }
+
+            missing.Add(Path.GetFileName(current));
+        }
+
+        return null;
+    }
+
     /// <summary>The local and remote-tracking branches but the current one and the remotes' <c>HEAD</c>; null when git fails.</summary>
-    private IReadOnlyList<Branch>? ListBranches(string top)
+    private IReadOnlyList<Branch>? ListBranches(string folder)
     {
         // %(HEAD) is '*' for the branch HEAD names (none when detached); fields end with NUL, ref names cannot hold one.
-        var output = Git(top, input: null, "for-each-ref", "--format=%(HEAD)%00%(objectname)%00%(refname)%00", "refs/heads", "refs/remotes");
-        if (output is null)
+        var run = Git(folder, input: null, acceptFailure: false, "for-each-ref", "--format=%(HEAD)%00%(objectname)%00%(refname)%00", "refs/heads", "refs/remotes");
+        if (run is not { Output: var output })
         {
             return null;
         }
@@ -128,10 +169,11 @@ public sealed class BranchAttempts
         : reference;
 
     /// <summary>
-    /// The standard output of a git command given <paramref name="input"/> on its standard input, or null when git is
-    /// missing, fails or takes over 20 seconds.
+    /// What a git command given <paramref name="input"/> on its standard input wrote to its standard output, and whether
+    /// it succeeded; null when git is missing, takes over 20 seconds (it is then killed, whatever it was doing), or fails
+    /// and <paramref name="acceptFailure"/> is false.
     /// </summary>
-    private byte[]? Git(string folder, byte[]? input, params string[] arguments)
+    private GitRun? Git(string folder, byte[]? input, bool acceptFailure, params string[] arguments)
     {
         var start = new ProcessStartInfo("git", string.Join(" ", arguments.Select(Quote)))
         {
@@ -146,16 +188,27 @@ public sealed class BranchAttempts
         {
             Interlocked.Increment(ref _gitRuns);
             using var process = Process.Start(start)!;
-            // Read before writing: a request larger than the pipe would otherwise wait on an answer nobody reads.
+            // Output is read and input written on other threads: a request or an answer larger than a pipe holds would
+            // otherwise block this one, before the time limit below is even looked at.
             var stdout = new MemoryStream();
             var reading = process.StandardOutput.BaseStream.CopyToAsync(stdout);
             _ = process.StandardError.ReadToEndAsync();
-            if (input is not null)
+            var writing = Task.Run(() =>
             {
-                process.StandardInput.BaseStream.Write(input, 0, input.Length);
-            }
+                try
+                {
+                    if (input is not null)
+                    {
+                        process.StandardInput.BaseStream.Write(input, 0, input.Length);
+                    }
 
-            process.StandardInput.Close();
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // git stopped reading (it failed, or was killed): its exit code says what happened.
+                }
+            });
             if (!process.WaitForExit(20_000))
             {
                 process.Kill();
@@ -163,7 +216,8 @@ public sealed class BranchAttempts
             }
 
             reading.Wait();
-            return process.ExitCode == 0 ? stdout.ToArray() : null;
+            writing.Wait();
+            return process.ExitCode == 0 || acceptFailure ? new GitRun(stdout.ToArray(), process.ExitCode == 0) : null;
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or IOException or AggregateException)
         {
@@ -195,6 +249,9 @@ public sealed class BranchAttempts
 
         return quoted.Append('\\', backslashes * 2).Append('"').ToString();
     }
+
+    /// <summary>A git command's standard output, and whether it exited with 0.</summary>
+    private sealed record GitRun(byte[] Output, bool Succeeded);
 
     /// <summary>A branch other than the current one: its short name (<c>feature/x</c>, <c>origin/x</c>) and the commit it points at.</summary>
     private sealed record Branch(string Name, string Commit);

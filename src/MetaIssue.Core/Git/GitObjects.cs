@@ -15,10 +15,11 @@ internal static class GitObjects
     /// <summary>
     /// The entry names of each of the <paramref name="requests"/> answers in <paramref name="output"/>, in order: null
     /// where the object is missing, ambiguous or not a tree. Output that ends early or breaks the format leaves the
-    /// answers from there on null; it never throws.
+    /// answers from there on null, and <paramref name="answered"/> says how many answers were read whole. Never throws.
     /// </summary>
-    public static IReadOnlyList<string>?[] TreeNames(byte[] output, int requests)
+    public static IReadOnlyList<string>?[] TreeNames(byte[] output, int requests, out int answered)
     {
+        answered = 0;
         var answers = new IReadOnlyList<string>?[requests];
         var at = 0;
         for (var i = 0; i < requests && at < output.Length; i++)
@@ -33,6 +34,7 @@ internal static class GitObjects
             at = end + 1;
             if (header.Length != 3 || !long.TryParse(header[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
             {
+                answered = i + 1;
                 continue; // "<request> missing" or "<request> ambiguous": no content follows
             }
 
@@ -46,6 +48,7 @@ internal static class GitObjects
                 answers[i] = Entries(output, at, (int)size, header[0].Length / 2);
             }
 
+            answered = i + 1;
             at += (int)size + 1; // the content and its closing LF (past the end when that is missing: the loop ends)
         }
 
@@ -62,9 +65,9 @@ internal static class GitObjects
         {
             var space = Array.IndexOf(content, (byte)' ', at, end - at);
             var nul = space < 0 ? -1 : Array.IndexOf(content, (byte)0, space, end - space);
-            if (nul < 0 || nul + 1 + idBytes > end)
+            if (nul < 0 || nul + 1 + idBytes > end || space == at || nul == space + 1 || !IsOctal(content, at, space))
             {
-                return null;
+                return null; // as git ls-tree, which refuses a tree with an empty name or a malformed mode
             }
 
             names.Add(Encoding.UTF8.GetString(content, space + 1, nul - space - 1));
@@ -72,5 +75,18 @@ internal static class GitObjects
         }
 
         return names;
+    }
+
+    private static bool IsOctal(byte[] bytes, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (bytes[i] < (byte)'0' || bytes[i] > (byte)'7')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -95,6 +95,47 @@ public sealed class BranchAttemptsTests : IDisposable
         Assert.Equal(new[] { "001-baseline", "002-caching", "003-pooling" }, found.Select(a => a.Name));
     }
 
+    [SkippableFact]
+    public async Task Git_finds_the_repository_as_it_does_for_the_user_and_odd_names_on_other_branches_are_skipped()
+    {
+        Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
+        await Main("perf/attempts/001-baseline/attempt-results.md");
+        await Branch("odd", "perf/attempts/002-caching/attempt-results.md", "perf/attempts/99999999999999-huge/a.md", "perf/attempts/\u0660\u0660\u0663-arabic-digits/a.md", "only/attempts/004-elsewhere/a.md");
+
+        // A leftover .git folder that git does not take for a repository, between the folder and the real top.
+        Directory.CreateDirectory(_repo.PathOf("docs/meta-issues/.git"));
+
+        var found = BranchAttempts.Find(_repo.PathOf("docs/meta-issues/perf/attempts"));
+        var elsewhereOnly = BranchAttempts.Find(_repo.PathOf("docs/meta-issues/only/attempts")); // no such folder here
+
+        Assert.Equal(new[] { "odd:1:001-baseline", "odd:2:002-caching" }, found.Select(a => $"{a.Branch}:{a.Number}:{a.Name}"));
+        Assert.Equal(new[] { "odd:4:004-elsewhere" }, elsewhereOnly.Select(a => $"{a.Branch}:{a.Number}:{a.Name}"));
+    }
+
+    [SkippableFact]
+    public async Task A_branch_git_cannot_read_hides_only_itself()
+    {
+        Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
+        await Main("perf/attempts/001-baseline/attempt-results.md");
+        await Branch("a-far", "perf/attempts/002-far/attempt-results.md");
+        await Branch("b-near", "perf/attempts/003-near/attempt-results.md");
+        await _repo.GitAsync("config", "uploadpack.allowFilter", "true");
+
+        // A partial clone without trees, whose source then goes away: a branch whose trees were never fetched cannot
+        // be read, while main (checked out, so its trees are here) still can.
+        using var clone = new TempRepository();
+        await clone.GitAsync("clone", "-q", "--filter=tree:0", "--no-checkout", "file://" + _repo.Root, clone.PathOf("c"));
+        await clone.GitAsync("-C", clone.PathOf("c"), "checkout", "-q", "main");
+        await clone.GitAsync("-C", clone.PathOf("c"), "update-ref", "refs/remotes/origin/z-main", "main");
+        Directory.Move(_repo.PathOf("docs"), _repo.PathOf("docs-moved"));
+        Directory.Move(_repo.PathOf(".git"), _repo.PathOf("git-moved"));
+
+        var found = BranchAttempts.Find(clone.PathOf("c/docs/meta-issues/perf/attempts"));
+
+        Assert.Contains(new AttemptElsewhere(1, "001-baseline", "origin/z-main"), found);
+        Assert.DoesNotContain(found, a => a.Name == "002-far" || a.Name == "003-near");
+    }
+
     [Fact]
     public void Outside_a_git_work_tree_it_finds_nothing()
     {

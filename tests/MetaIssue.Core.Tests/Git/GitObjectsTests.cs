@@ -22,7 +22,7 @@ public sealed class GitObjectsTests
             Ascii("abc:docs ambiguous\n"),
             Header(new string('c', 40), "tree", 0), Ascii("\n"));
 
-        var names = GitObjects.TreeNames(output, 5);
+        var names = GitObjects.TreeNames(output, 5, out _);
 
         Assert.Equal(new[] { "001-baseline", "002 two words ü.md" }, names[0]);
         Assert.Null(names[1]);
@@ -36,7 +36,7 @@ public sealed class GitObjectsTests
     {
         var id = Enumerable.Repeat((byte)0x20, 32).ToArray();
         var tree = Tree(id, ("40000", "001-a"), ("40000", "002-b"));
-        var names = GitObjects.TreeNames(Concat(Header(new string('d', 64), "tree", tree.Length), tree, Ascii("\n")), 1);
+        var names = GitObjects.TreeNames(Concat(Header(new string('d', 64), "tree", tree.Length), tree, Ascii("\n")), 1, out _);
 
         Assert.Equal(new[] { "001-a", "002-b" }, names[0]);
     }
@@ -50,7 +50,7 @@ public sealed class GitObjectsTests
 
         for (var cut = 0; cut <= whole.Length; cut++)
         {
-            var names = GitObjects.TreeNames(whole.Take(cut).ToArray(), 2);
+            var names = GitObjects.TreeNames(whole.Take(cut).ToArray(), 2, out _);
             Assert.Null(names[1]);
             if (cut < whole.Length - 1)
             {
@@ -63,8 +63,32 @@ public sealed class GitObjectsTests
         }
 
         var broken = Concat(Header(new string('a', 40), "tree", 9), Ascii("40000 abc\n"), Ascii("\n"));
-        Assert.Null(GitObjects.TreeNames(broken, 1)[0]); // no NUL and no id after the name
-        Assert.Equal(new[] { "001-a" }, GitObjects.TreeNames(whole, 1)[0]);
+        Assert.Null(GitObjects.TreeNames(broken, 1, out _)[0]); // no NUL and no id after the name
+        Assert.Equal(new[] { "001-a" }, GitObjects.TreeNames(whole, 1, out var answered)[0]);
+        Assert.Equal(1, answered);
+    }
+
+    [Fact]
+    public void Counts_the_answers_read_whole_so_the_requests_after_a_failure_can_be_asked_again()
+    {
+        var tree = Tree(new byte[20], ("40000", "001-a"));
+        var output = Concat(Ascii("x:y missing\n"), Header(new string('a', 40), "tree", tree.Length), tree, Ascii("\n"), Header(new string('b', 40), "tree", 99));
+
+        var names = GitObjects.TreeNames(output, 4, out var answered);
+
+        Assert.Equal(2, answered); // the third answer's content is cut short; the fourth never came
+        Assert.Equal(new[] { "001-a" }, names[1]);
+    }
+
+    [Theory]
+    [InlineData("40000", "")] // an empty name
+    [InlineData("4x000", "001-a")] // a mode that is not octal
+    [InlineData("", "001-a")] // no mode
+    public void A_tree_git_ls_tree_would_refuse_gives_no_names(string mode, string name)
+    {
+        var tree = Tree(new byte[20], ("40000", "002-fine"), (mode, name));
+
+        Assert.Null(GitObjects.TreeNames(Concat(Header(new string('a', 40), "tree", tree.Length), tree, Ascii("\n")), 1, out _)[0]);
     }
 
     private static byte[] Tree(byte[] id, params (string Mode, string Name)[] entries) =>
