@@ -137,6 +137,14 @@ public sealed class ToolCommandTests
         var check = await tool.RunAsync(repository.Root, "check");
         check.AssertExitCode(1);
         Assert.Contains("MI003 attempt 002 is missing: numbering jumps to 003; attempt 002 is on branch feature-cache (002-caching): merge that branch, nothing to rename", check.StandardOutput);
+
+        // And so does the build, through the packed MetaIssue.Build, which runs git inside MSBuild.
+        repository.AddProject("src/App");
+        var build = await repository.BuildAsync("src/App/App.csproj");
+        build.AssertSucceeded();
+        var gap = Assert.Single(build.MetaIssue, d => d.Code == "MI003");
+        Assert.StartsWith("attempt 002 is missing: numbering jumps to 003; attempt 002 is on branch feature-cache (002-caching): merge that branch, nothing to rename", gap.Message);
+        Assert.EndsWith($"{Folder}/attempts/003-pooling", gap.File.Replace('\\', '/'));
     }
 
     [Fact]
