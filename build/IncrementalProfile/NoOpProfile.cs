@@ -7,7 +7,8 @@ using MetaIssue.Scanning;
 
 /// <summary>
 /// Where a replayed (nothing changed) check spends its time, in-process: the first call of each phase (JIT and cold
-/// caches included, as in a fresh build) and the median of later calls. Arguments after <c>--no-op</c>: corpus folder,
+/// caches included, as in a fresh build) and the median of later calls, with the median managed allocation of each
+/// (what can start a collection in a build process). Arguments after <c>--no-op</c>: corpus folder,
 /// meta-issues, runs.
 /// </summary>
 internal static class NoOpProfile
@@ -48,21 +49,25 @@ internal static class NoOpProfile
         };
 
         var samples = phases.Select(_ => new List<double>()).ToList();
+        var allocated = phases.Select(_ => new List<double>()).ToList();
         for (var run = 0; run <= runs; run++)
         {
             for (var i = 0; i < phases.Count; i++)
             {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
                 phases[i].Action();
                 samples[i].Add(watch.Elapsed.TotalMilliseconds);
+                allocated[i].Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
             }
         }
 
-        Console.WriteLine($"{root}: first call (JIT included) and median of {runs} later calls, ms");
+        Console.WriteLine($"{root}: first call (JIT included) and median of {runs} later calls, ms; MB allocated (managed, median)");
         for (var i = 0; i < phases.Count; i++)
         {
             var later = samples[i].Skip(1).Order().ToList();
-            Console.WriteLine($"{samples[i][0],8:F1} {later[later.Count / 2],8:F1}  {phases[i].Name}");
+            var bytes = allocated[i].Skip(1).Order().ToList();
+            Console.WriteLine($"{samples[i][0],8:F1} {later[later.Count / 2],8:F1} {bytes[bytes.Count / 2],7:F2} MB  {phases[i].Name}");
         }
     }
 
