@@ -95,7 +95,7 @@ for (var run = 0; run < runs; run++)
 
         return sink;
     });
-    Time("  phase: merge + write rule results", () => check.Merge(sink, context.Scope, context.Links, cacheDirectory));
+    Time("  phase: merge + write rule results", () => check.Merge(sink, context.Scope, context.Links, context.OutsideInputs, cacheDirectory));
     Console.Error.WriteLine($"run {run + 1}/{runs}: re-checked {incremental.Rechecked} of {incremental.Tree.MetaIssues.Count} meta-issues; the phases decoded {facts.Decoded} of {facts.Hits} cached files' facts");
 }
 

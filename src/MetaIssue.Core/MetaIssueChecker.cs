@@ -95,7 +95,7 @@ public static class MetaIssueChecker
         IReadOnlyList<string>? outside = null;
         if (incremental is not null)
         {
-            (found, outside) = incremental.Merge(sink, context.Scope, context.Links, ruleFailed ? null : options.CacheDirectory);
+            (found, outside) = incremental.Merge(sink, context.Scope, context.Links, context.OutsideInputs, ruleFailed ? null : options.CacheDirectory);
         }
 
         var diagnostics = found
@@ -106,7 +106,7 @@ public static class MetaIssueChecker
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new CheckResult(tree, diagnostics, context.Links) { KnownOutsidePaths = outside, Rechecked = context.Scope?.Count };
+        return new CheckResult(tree, diagnostics, context.Links) { KnownOutsidePaths = outside ?? context.OutsideInputs.ToList(), Rechecked = context.Scope?.Count };
     }
 }
 
@@ -127,10 +127,14 @@ public sealed class CheckResult
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    /// <summary>Paths outside the scanned folders whose existence or content the rules depended on.</summary>
+    /// <summary>
+    /// Paths outside the scanned folders whose existence or content the rules depended on, and the git branches MI003
+    /// consulted (entries that start with <see cref="Git.BranchAttempts.InputPrefix"/>; <see cref="Caching.InputFingerprint.OfPaths"/>
+    /// describes both).
+    /// </summary>
     public IEnumerable<string> OutsidePaths => KnownOutsidePaths ?? Links.OutsidePaths;
 
-    /// <summary>The outside paths of an incremental check: this run's and those the reused findings depended on.</summary>
+    /// <summary>What the check looked at outside the tree: this run's and, after an incremental check, what the reused findings depended on.</summary>
     internal IReadOnlyList<string>? KnownOutsidePaths { get; init; }
 
     /// <summary>How many meta-issues an incremental check re-checked (the others' findings were reused), or null after a full check.</summary>

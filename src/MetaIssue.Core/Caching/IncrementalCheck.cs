@@ -14,7 +14,7 @@ namespace MetaIssue.Caching;
 /// time, or written within <see cref="InputFingerprint.RacyWindow"/> of the check, or not vouched for by the last
 /// run), when a meta-issue it links into changed, or when a changed meta-issue links (before or after the edit) into it. Anything else
 /// (a file added, removed or renamed, a lesson edited, a setting or <c>.metaissue.json</c> changed, a link target
-/// outside the tree changed) means a full check. Tree-wide rules other than the link rules always run in full. A
+/// outside the tree or the git branches MI003 consulted changed) means a full check. Tree-wide rules other than the link rules always run in full. A
 /// lesson's links are resolved again only when a meta-issue they lead into is re-checked; otherwise the last check's
 /// link findings on it, and the meta-issues it links to, are taken as they were.
 /// </summary>
@@ -107,11 +107,12 @@ internal sealed class IncrementalCheck
 
     /// <summary>
     /// The findings of the whole tree: the fresh ones of this run (<paramref name="sink"/>, with rules run on
-    /// <paramref name="scope"/>) and, for meta-issues outside it, the last run's. Saves the results for the next run
-    /// under <paramref name="cacheDirectory"/>, unless it is null.
+    /// <paramref name="scope"/>) and, for meta-issues outside it, the last run's. <paramref name="consulted"/>: what this
+    /// run's rules looked at outside the tree (link targets, files read for anchors, git's branches), kept with the last
+    /// run's. Saves the results for the next run under <paramref name="cacheDirectory"/>, unless it is null.
     /// </summary>
     public (List<Diagnostic> Diagnostics, IReadOnlyList<string> OutsidePaths) Merge(
-        DiagnosticSink sink, ISet<MetaIssueFolder>? scope, TreeLinks links, string? cacheDirectory)
+        DiagnosticSink sink, ISet<MetaIssueFolder>? scope, TreeLinks links, IEnumerable<string> consulted, string? cacheDirectory)
     {
         var fresh = new Dictionary<MetaIssueFolder, List<Diagnostic>>();
         var freshLessons = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
@@ -177,7 +178,7 @@ internal sealed class IncrementalCheck
             }
         }
 
-        var outside = links.OutsidePaths.Concat(_previous?.OutsidePaths ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var outside = consulted.Concat(_previous?.OutsidePaths ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (cacheDirectory is null)
         {
             return (diagnostics, outside);

@@ -129,13 +129,17 @@ public static partial class InputFingerprint
         return Sha256Hex.Of(text);
     }
 
-    /// <summary>Whether each path exists, and its size and last write time when it is a file.</summary>
+    /// <summary>
+    /// Whether each path exists, and its size and last write time when it is a file; for an input of
+    /// <see cref="Git.BranchAttempts.Inputs"/> (not a path), the branches git lists there now.
+    /// </summary>
     public static string OfPaths(IEnumerable<string> fullPaths)
     {
         var text = new StringBuilder(1024);
         foreach (var path in fullPaths.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal))
         {
-            text.Append(path).Append('|').Append(Describe(path)).Append('\n');
+            var state = path.StartsWith(Git.BranchAttempts.InputPrefix, StringComparison.Ordinal) ? Git.BranchAttempts.DescribeInput(path) : Describe(path);
+            text.Append(path).Append('|').Append(state).Append('\n');
         }
 
         return Sha256Hex.Of(text);

@@ -20,9 +20,30 @@ public sealed class BranchAttempts
 {
     private static readonly Regex AttemptFolder = new(@"^([0-9]{3,})-(.+)$", RegexOptions.CultureInvariant);
 
+    /// <summary>What <see cref="Inputs"/> start with: no full path does.</summary>
+    public const string InputPrefix = "git-branches:";
+
     // By the nearest folder holding .git (empty when there is none); null when git could not list the branches.
     private readonly Dictionary<string, IReadOnlyList<Branch>?> _branches = new(StringComparer.Ordinal);
+    private readonly List<string> _inputs = new();
     private int _gitRuns;
+
+    /// <summary>
+    /// What the answers so far depended on besides the folders' own files: one <c>git-branches:&lt;folder&gt;</c> per
+    /// repository whose branches were listed, naming the folder git ran in. A check keeps them with the paths it looked
+    /// at outside the tree, and <see cref="DescribeInput"/> tells whether one has changed since: a branch created,
+    /// moved, deleted or checked out changes what MI003 says without any file of the docs changing.
+    /// </summary>
+    public IReadOnlyList<string> Inputs
+    {
+        get
+        {
+            lock (_branches)
+            {
+                return _inputs.ToList();
+            }
+        }
+    }
 
     /// <summary>How many git processes this instance has started.</summary>
     public int GitRuns => Volatile.Read(ref _gitRuns);
@@ -51,7 +72,12 @@ public sealed class BranchAttempts
         {
             if (!_branches.TryGetValue(key, out branches))
             {
-                _branches[key] = branches = ListBranches(folder);
+                var listed = ListBranches(folder);
+                _branches[key] = branches = listed?.Others;
+                if (listed is not null)
+                {
+                    _inputs.Add(InputPrefix + folder);
+                }
             }
         }
 
@@ -138,8 +164,32 @@ public sealed class BranchAttempts
         return null;
     }
 
-    /// <summary>The local and remote-tracking branches but the current one and the remotes' <c>HEAD</c>; null when git fails.</summary>
-    private IReadOnlyList<Branch>? ListBranches(string folder)
+    /// <summary>
+    /// The state of one of <see cref="Inputs"/> now: the current branch and every other branch with the commit it points
+    /// at, as git lists them in that folder (or its nearest existing parent), or <c>unavailable</c>. Starts git once.
+    /// </summary>
+    public static string DescribeInput(string input)
+    {
+        var folder = input.StartsWith(InputPrefix, StringComparison.Ordinal) ? input.Substring(InputPrefix.Length) : input;
+        if (Asking(PathText.Normalize(folder)) is not var (existing, _) || new BranchAttempts().ListBranches(existing) is not { } listed)
+        {
+            return "unavailable";
+        }
+
+        var text = new StringBuilder("current ").Append(listed.Current ?? "(detached)").Append('\n');
+        foreach (var branch in listed.Others)
+        {
+            text.Append(branch.Name).Append(' ').Append(branch.Commit).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The current branch (null when detached) and the local and remote-tracking branches but it and the remotes'
+    /// <c>HEAD</c>; null when git fails.
+    /// </summary>
+    private BranchList? ListBranches(string folder)
     {
         // %(HEAD) is '*' for the branch HEAD names (none when detached); fields end with NUL, ref names cannot hold one.
         var run = Git(folder, input: null, acceptFailure: false, "for-each-ref", "--format=%(HEAD)%00%(objectname)%00%(refname)%00", "refs/heads", "refs/remotes");
@@ -149,18 +199,25 @@ public sealed class BranchAttempts
         }
 
         var branches = new List<Branch>();
+        string? current = null;
         foreach (var line in Encoding.UTF8.GetString(output).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = line.Split('\0');
-            if (fields.Length < 3 || fields[0] == "*" || fields[2].EndsWith("/HEAD", StringComparison.Ordinal))
+            if (fields.Length < 3 || fields[2].EndsWith("/HEAD", StringComparison.Ordinal))
             {
+                continue;
+            }
+
+            if (fields[0] == "*")
+            {
+                current = Short(fields[2]);
                 continue;
             }
 
             branches.Add(new Branch(Short(fields[2]), fields[1]));
         }
 
-        return branches;
+        return new BranchList(current, branches);
     }
 
     private static string Short(string reference) =>
@@ -255,6 +312,9 @@ public sealed class BranchAttempts
 
     /// <summary>A branch other than the current one: its short name (<c>feature/x</c>, <c>origin/x</c>) and the commit it points at.</summary>
     private sealed record Branch(string Name, string Commit);
+
+    /// <summary>The current branch's short name (null when HEAD is detached) and every other branch.</summary>
+    private sealed record BranchList(string? Current, IReadOnlyList<Branch> Others);
 }
 
 /// <summary>An attempt folder (<see cref="Name"/>, numbered <see cref="Number"/>) on another <see cref="Branch"/>.</summary>

@@ -25,6 +25,12 @@ internal sealed class CheckContext
     public BranchAttempts Branches { get; } = new();
 
     /// <summary>
+    /// What the rules looked at outside the tree's documents, for a later check to tell whether it changed: link targets
+    /// probed, files read for anchors, and the git branches MI003 consulted (<see cref="BranchAttempts.Inputs"/>).
+    /// </summary>
+    public IEnumerable<string> OutsideInputs => Links.OutsidePaths.Concat(Branches.Inputs);
+
+    /// <summary>
     /// The meta-issues per-meta-issue rules check in this run, or null for all of them (an incremental check re-checks
     /// only those whose inputs changed; the others' findings come from the last run).
     /// </summary>

@@ -27,13 +27,7 @@ public sealed class BranchAttemptsTests : IDisposable
     public async Task A_gap_held_by_another_branch_names_that_branch_instead_of_a_rename()
     {
         Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
-        await _repo.GitAsync("init", "-q", "-b", "main");
-        foreach (var file in MetaIssue.Templates.TemplateRenderer.Render("metaissue", "perf", new Dictionary<string, string>(), DateTime.Today))
-        {
-            _repo.Write("docs/meta-issues/" + file.Path, file.Content);
-        }
-
-        await Commit("one");
+        await ScaffoldedMain();
         await _repo.GitAsync("checkout", "-q", "-b", "cache");
         _repo.Write("docs/meta-issues/perf/attempts/002-caching/attempt-results.md", "# Attempt 002 Results\n\n**Status:** 🔄 In Progress\n");
         await Commit("two");
@@ -45,6 +39,40 @@ public sealed class BranchAttemptsTests : IDisposable
         Assert.Equal("attempt 002 is missing: numbering jumps to 003; attempt 002 is on branch cache (002-caching): merge that branch, nothing to rename", gap.Message);
         await _repo.GitAsync("branch", "-q", "-D", "cache");
         Assert.Matches(@"rename \S*attempts/003-pooling to \S*attempts/002-pooling", Assert.Single(_repo.Check().Diagnostics, d => d.Code == "MI003").Message);
+    }
+
+    [SkippableFact]
+    public async Task A_branch_made_or_deleted_since_the_last_check_changes_the_next_finding_with_every_cache_in_place()
+    {
+        Skip.If(ProcessRunner.Which("git") is null, "git is not installed");
+        await ScaffoldedMain("docs/meta-issues/perf/attempts/003-pooling/attempt-results.md");
+        var cache = _repo.PathOf("obj/metaissue");
+        var options = new CheckerOptions(_repo.Root) { CacheDirectory = cache };
+        string Gap() => Assert.Single(MetaIssueChecker.Check(options).Diagnostics, d => d.Code == "MI003").Message;
+        const string Rename = @"rename \S*attempts/003-pooling to \S*attempts/002-pooling";
+        Assert.Matches(Rename, Gap());
+
+        // What a build keeps to replay its findings when nothing it read has changed.
+        var fingerprint = MetaIssue.Caching.InputFingerprint.OfTree(options);
+        var result = MetaIssueChecker.Check(options);
+        Assert.True(MetaIssue.Caching.LastCheckFile.Write(cache, MetaIssue.Caching.LastCheck.Of("host", fingerprint, result, Array.Empty<string>(), new MetaIssue.Caching.ReplayedOutput("summary", null))));
+        Assert.NotNull(MetaIssue.Caching.LastCheckFile.FindReplayable(cache, "host", options));
+
+        // A branch holding 002 appears, committed in another work tree: no file of this one changes.
+        using var elsewhere = new TempRepository();
+        var tree = elsewhere.PathOf("work-tree");
+        await _repo.GitAsync("worktree", "add", "-q", "-b", "cache", tree, "main");
+        Directory.CreateDirectory(Path.Combine(tree, "docs/meta-issues/perf/attempts/002-caching"));
+        File.WriteAllText(Path.Combine(tree, "docs/meta-issues/perf/attempts/002-caching/attempt-results.md"), "x\n");
+        await _repo.GitAsync("-C", tree, "add", "-A");
+        await _repo.GitAsync("-C", tree, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "002");
+        await _repo.GitAsync("worktree", "remove", "--force", tree);
+
+        Assert.Null(MetaIssue.Caching.LastCheckFile.FindReplayable(cache, "host", options));
+        Assert.Contains("attempt 002 is on branch cache (002-caching)", Gap()); // the rule results of the last check are not reused
+
+        await _repo.GitAsync("branch", "-q", "-D", "cache");
+        Assert.Matches(Rename, Gap());
     }
 
     [SkippableFact]
@@ -142,6 +170,26 @@ public sealed class BranchAttemptsTests : IDisposable
         _repo.Write("docs/meta-issues/perf/attempts/001-baseline/attempt-results.md", "x\n");
 
         Assert.Empty(BranchAttempts.Find(_repo.PathOf("docs/meta-issues/perf/attempts")));
+    }
+
+    /// <summary>
+    /// A repository on main holding the meta-issue <c>perf</c> as the template writes it (attempt 001), and
+    /// <paramref name="pooling"/> as attempt 003's results when given, committed.
+    /// </summary>
+    private async Task ScaffoldedMain(string? pooling = null)
+    {
+        await _repo.GitAsync("init", "-q", "-b", "main");
+        foreach (var file in MetaIssue.Templates.TemplateRenderer.Render("metaissue", "perf", new Dictionary<string, string>(), DateTime.Today))
+        {
+            _repo.Write("docs/meta-issues/" + file.Path, file.Content);
+        }
+
+        if (pooling is not null)
+        {
+            _repo.Write(pooling, "# Attempt 003 Results\n\n**Status:** 🔄 In Progress\n");
+        }
+
+        await Commit("main");
     }
 
     /// <summary>A repository on main holding these files (below docs/meta-issues/), committed; <paramref name="init"/> adds options to git init.</summary>

@@ -140,11 +140,25 @@ public sealed class ToolCommandTests
 
         // And so does the build, through the packed MetaIssue.Build, which runs git inside MSBuild.
         repository.AddProject("src/App");
-        var build = await repository.BuildAsync("src/App/App.csproj");
-        build.AssertSucceeded();
-        var gap = Assert.Single(build.MetaIssue, d => d.Code == "MI003");
+        async Task<BuildDiagnostic> Gap()
+        {
+            var build = await repository.BuildAsync("src/App/App.csproj");
+            build.AssertSucceeded();
+            return Assert.Single(build.MetaIssue, d => d.Code == "MI003");
+        }
+
+        var gap = await Gap();
         Assert.StartsWith("attempt 002 is missing: numbering jumps to 003; attempt 002 is on branch feature-cache (002-caching): merge that branch, nothing to rename", gap.Message);
         Assert.EndsWith($"{Folder}/attempts/003-pooling", gap.File.Replace('\\', '/'));
+
+        // Once the files are older than the racy window, a build keeps a last check that the next one could replay; a
+        // deleted branch changes no file of the docs, yet the next build must not replay the advice it made obsolete.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Contains("on branch feature-cache", (await Gap()).Message);
+        await Git(repository, "branch", "-q", "-D", "feature-cache");
+        var renamed = (await Gap()).Message;
+        Assert.DoesNotContain("on branch", renamed);
+        Assert.Matches(@"rename \S*attempts/003-pooling to \S*attempts/002-pooling", renamed);
     }
 
     [Fact]
