@@ -132,10 +132,13 @@ public sealed class CheckResult
     /// consulted (entries that start with <see cref="Git.BranchAttempts.InputPrefix"/>; <see cref="Caching.InputFingerprint.OfPaths"/>
     /// describes both).
     /// </summary>
-    public IEnumerable<string> OutsidePaths => KnownOutsidePaths ?? Links.OutsidePaths;
+    public IEnumerable<string> OutsidePaths => KnownOutsidePaths;
 
-    /// <summary>What the check looked at outside the tree: this run's and, after an incremental check, what the reused findings depended on.</summary>
-    internal IReadOnlyList<string>? KnownOutsidePaths { get; init; }
+    /// <summary>
+    /// What the check looked at outside the tree: this run's and, after an incremental check, what the reused findings
+    /// depended on. Set by the checker, the one place that knows every source (link targets and git's branches).
+    /// </summary>
+    internal IReadOnlyList<string> KnownOutsidePaths { get; init; } = Array.Empty<string>();
 
     /// <summary>How many meta-issues an incremental check re-checked (the others' findings were reused), or null after a full check.</summary>
     public int? Rechecked { get; init; }
