@@ -10,8 +10,14 @@ internal static class FileContent
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static FileRead Read(string path, long maxBytes)
+    /// <summary>The file's text, or why not: missing, a folder, over <paramref name="maxBytes"/>, not UTF-8, binary, unreadable.</summary>
+    /// <param name="maxBytes">The largest file read, in bytes: MetaIssueMaxFileSize, unless <paramref name="ceiling"/>.</param>
+    /// <param name="ceiling">The limit is the checker's own ceiling, lower than MetaIssueMaxFileSize: said so, as raising the setting does not help.</param>
+    public static FileRead Read(string path, long maxBytes, bool ceiling = false)
     {
+        var limit = ceiling
+            ? $"the {Size(maxBytes)} the checker reads of any file, whatever MetaIssueMaxFileSize says"
+            : $"the {Size(maxBytes)} limit (MetaIssueMaxFileSize)";
         try
         {
             var info = new FileInfo(path);
@@ -25,7 +31,7 @@ internal static class FileContent
             if (info.Length > maxBytes)
             {
                 return FileRead.Failed(
-                    $"is {Size(info.Length)}, over the {Size(maxBytes)} limit (MetaIssueMaxFileSize); it was not checked: split it or raise the limit");
+                    $"is {Size(info.Length)}, over {limit}; it was not checked: split it{(ceiling ? string.Empty : " or raise the limit")}");
             }
 
             // Pipes and devices report a length of 0, and opening or reading them can block or never end: a file of
@@ -37,7 +43,7 @@ internal static class FileContent
 
             var bytes = ReadAtMost(path, maxBytes);
             return bytes is null
-                ? FileRead.FailedForNow($"gave more than the {Size(maxBytes)} limit (MetaIssueMaxFileSize) when read (it grew, or it is a device); it was not checked")
+                ? FileRead.FailedForNow($"gave more than {limit} when read (it grew, or it is a device); it was not checked")
                 : Decode(bytes);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)

@@ -26,7 +26,7 @@ internal sealed class MarkdownFacts
         Headings = pool is null ? Compact(headings) : Compact(headings, h => h with { Text = pool.Share(h.Text), Anchor = pool.Share(h.Anchor) });
         HtmlAnchors = pool is null ? Compact(htmlAnchors) : Compact(htmlAnchors, pool.Share);
         Links = pool is null ? Compact(links) : Compact(links, l => l with { Url = pool.Share(l.Url), Label = pool.Share(l.Label) });
-        Fields = pool is null ? Compact(fields) : Compact(fields, f => f with { Name = pool.Share(f.Name), Value = pool.Share(f.Value) });
+        Fields = pool is null ? Compact(fields) : Compact(fields, f => f.WithSharedStrings(pool));
         AttemptTables = Compact(attemptTables, t => new TableFact(CompactRow(t.Header, pool), Compact(t.Rows, r => CompactRow(r, pool)), t.Range));
         AttemptMentions = Compact(attemptMentions);
         Placeholders = pool is null ? Compact(placeholders) : Compact(placeholders, x => x with { Text = pool.Share(x.Text) });
@@ -113,9 +113,32 @@ internal sealed class MarkdownFacts
     }
 }
 
-internal readonly record struct HeadingFact(int Level, string Text, string Anchor, SourceRange Range);
+/// <summary>A heading: its level (1–6), text, GitHub anchor and range. 32 bytes (<see cref="PackedSourceRange"/>).</summary>
+internal readonly record struct HeadingFact
+{
+    private readonly PackedSourceRange _range;
+    private readonly byte _level;
 
-internal enum LinkKind
+    public HeadingFact(int level, string text, string anchor, SourceRange range)
+    {
+        _level = ToLevel(level);
+        Text = text;
+        Anchor = anchor;
+        _range = new PackedSourceRange(range);
+    }
+
+    public int Level { get => _level; init => _level = ToLevel(value); }
+
+    public string Text { get; init; }
+
+    public string Anchor { get; init; }
+
+    public SourceRange Range { get => _range.ToSourceRange(); init => _range = new PackedSourceRange(value); }
+
+    private static byte ToLevel(int level) => (byte)(level < 0 ? 0 : level > byte.MaxValue ? byte.MaxValue : level);
+}
+
+internal enum LinkKind : byte
 {
     Inline,
     Image,
@@ -125,10 +148,29 @@ internal enum LinkKind
     Wiki,
 }
 
-/// <summary>A link as written: <see cref="Url"/> is the raw destination, <see cref="Range"/> where to edit it.</summary>
-internal readonly record struct LinkFact(LinkKind Kind, string Url, string Label, SourceRange Range);
+/// <summary>A link as written: <see cref="Url"/> is the raw destination, <see cref="Range"/> where to edit it. 32 bytes.</summary>
+internal readonly record struct LinkFact
+{
+    private readonly PackedSourceRange _range;
 
-internal enum FieldOrigin
+    public LinkFact(LinkKind kind, string url, string label, SourceRange range)
+    {
+        Kind = kind;
+        Url = url;
+        Label = label;
+        _range = new PackedSourceRange(range);
+    }
+
+    public LinkKind Kind { get; init; }
+
+    public string Url { get; init; }
+
+    public string Label { get; init; }
+
+    public SourceRange Range { get => _range.ToSourceRange(); init => _range = new PackedSourceRange(value); }
+}
+
+internal enum FieldOrigin : byte
 {
     FrontMatter,
     Line,
@@ -136,8 +178,61 @@ internal enum FieldOrigin
     Heading,
 }
 
-/// <summary>A <c>Name: value</c> field. <see cref="ValueRange"/> covers the value (or the name when the value is empty).</summary>
-internal readonly record struct FieldFact(string Name, string Value, FieldOrigin Origin, SourceRange ValueRange);
+/// <summary>
+/// A <c>Name: value</c> field. <see cref="ValueRange"/> covers the value (or the name when the value is empty). 32
+/// bytes, and a value longer than <see cref="TextLength"/> characters, all of them Latin-1 (U+0000–U+00FF), is kept as
+/// one byte per character and made a string again when read: field values are most of the prose a docs tree's facts
+/// hold (about 60 MB of 134 MB of strings at 10,000 meta-issues), rarely repeat, and only a few rules read them.
+/// </summary>
+internal readonly record struct FieldFact
+{
+    /// <summary>Values up to this length are kept as strings (and shared through the string pool: statuses, dates, owners).</summary>
+    public const int TextLength = 32;
+
+    private readonly object _value; // a string, or the Latin-1 bytes of a longer value
+    private readonly PackedSourceRange _valueRange;
+
+    public FieldFact(string name, string value, FieldOrigin origin, SourceRange valueRange)
+    {
+        Name = name;
+        _value = Store(value);
+        Origin = origin;
+        _valueRange = new PackedSourceRange(valueRange);
+    }
+
+    public string Name { get; init; }
+
+    public string Value { get => _value as string ?? Latin1.ToText((byte[])_value); init => _value = Store(value); }
+
+    public FieldOrigin Origin { get; init; }
+
+    public SourceRange ValueRange { get => _valueRange.ToSourceRange(); init => _valueRange = new PackedSourceRange(value); }
+
+    /// <summary>This field with its name, and its value when kept as a string, taken from <paramref name="pool"/>.</summary>
+    public FieldFact WithSharedStrings(StringPool pool) =>
+        _value is string text ? this with { Name = pool.Share(Name), Value = pool.Share(text) } : this with { Name = pool.Share(Name) };
+
+    public bool Equals(FieldFact other) =>
+        string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && Origin == other.Origin
+        && _valueRange.Equals(other._valueRange)
+        && (_value is byte[] bytes && other._value is byte[] otherBytes
+            ? bytes.AsSpan().SequenceEqual(otherBytes)
+            : string.Equals(Value, other.Value, StringComparison.Ordinal));
+
+    public override int GetHashCode() =>
+        unchecked(((StringComparer.Ordinal.GetHashCode(Name ?? string.Empty) * 31 + StringComparer.Ordinal.GetHashCode(Value ?? string.Empty)) * 31 + (int)Origin) * 31 + _valueRange.GetHashCode());
+
+    private static object Store(string value)
+    {
+        if (value is null || value.Length <= TextLength)
+        {
+            return value!;
+        }
+
+        return Latin1.ToBytes(value) ?? (object)value;
+    }
+}
 
 internal readonly record struct TableCellFact(string Text, SourceRange Range);
 
@@ -164,8 +259,26 @@ internal enum MentionKind : byte
 /// A mention of attempt <see cref="Number"/>. <see cref="HasContent"/> tells whether an entry says anything beyond
 /// the attempt's name and unfilled prompts (e.g. <c>- Attempt 002: [Result]</c> has none yet).
 /// </summary>
-internal readonly record struct AttemptMention(int Number, MentionKind Kind, bool HasContent, SourceRange Range)
+internal readonly record struct AttemptMention
 {
+    private readonly PackedSourceRange _range;
+
+    public AttemptMention(int number, MentionKind kind, bool hasContent, SourceRange range)
+    {
+        Number = number;
+        Kind = kind;
+        HasContent = hasContent;
+        _range = new PackedSourceRange(range);
+    }
+
+    public int Number { get; init; }
+
+    public MentionKind Kind { get; init; }
+
+    public bool HasContent { get; init; }
+
+    public SourceRange Range { get => _range.ToSourceRange(); init => _range = new PackedSourceRange(value); }
+
     public bool IsEntry => Kind != MentionKind.Text;
 }
 

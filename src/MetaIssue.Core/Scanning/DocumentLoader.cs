@@ -1,4 +1,5 @@
 using MetaIssue.IO;
+using MetaIssue.Text;
 using MetaIssue.Markdown;
 using MetaIssue.Model;
 
@@ -138,13 +139,15 @@ internal static class DocumentLoader
     }
 
     /// <summary>
-    /// Reads one Markdown file (strict UTF-8, at most <paramref name="maxBytes"/> bytes) and extracts its facts; or
-    /// says why it could not, and whether that may pass with the file unchanged. Never throws for I/O or parsing.
-    /// Thread-safe.
+    /// Reads one Markdown file (strict UTF-8, at most <paramref name="maxBytes"/> bytes, and never more than
+    /// <see cref="PackedSourceRange.MaxFileBytes"/>, the largest file whose positions the facts keep exactly) and
+    /// extracts its facts; or says why it could not, and whether that may pass with the file unchanged. Never throws
+    /// for I/O or parsing. Thread-safe.
     /// </summary>
     internal static (MarkdownFacts? Facts, string? Problem, bool MayPass) ReadFacts(string fullPath, long maxBytes, StringPool? strings = null)
     {
-        var read = FileContent.Read(fullPath, maxBytes);
+        var ceiling = maxBytes > PackedSourceRange.MaxFileBytes;
+        var read = FileContent.Read(fullPath, ceiling ? PackedSourceRange.MaxFileBytes : maxBytes, ceiling);
         if (read.Text is null)
         {
             return (null, read.Problem, read.ProblemMayPass);

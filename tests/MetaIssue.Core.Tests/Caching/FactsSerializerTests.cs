@@ -16,6 +16,8 @@ public sealed class FactsSerializerTests
 
         **Status:** Investigating · Attempt 002 `code`
         **Created:** YYYY-MM-DD
+        **Hypothesis:** Pooling the export connections would halve the wait, at 40 per node (kept as Latin-1 bytes)
+        **Note:** Проверка: a long value beyond Latin-1 stays a string, 40 connections per node
 
         | # | Attempt | Result |
         |---|---------|--------|

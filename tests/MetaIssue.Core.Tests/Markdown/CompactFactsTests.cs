@@ -1,5 +1,6 @@
 using MetaIssue.Markdown;
 using MetaIssue.Model;
+using MetaIssue.Text;
 
 namespace MetaIssue.Tests.Markdown;
 
@@ -59,5 +60,34 @@ public sealed class CompactFactsTests
         Assert.Equal(relativePath, document.ToString());
         Assert.Equal(relativePath, attempt.RelativePath);
         Assert.Equal(fullPath, document.FullPath);
+    }
+
+    [Theory]
+    [InlineData("Pool sizing in the staging cluster: 40 connections per node, then 80 at peak")]
+    [InlineData("Caf\u00e9 cr\u00e8me and na\u00efve r\u00e9sum\u00e9s, all of them Latin-1 characters only")]
+    public void A_long_latin1_value_is_kept_as_bytes_and_reads_back_the_same(string value)
+    {
+        var facts = MarkdownFactsReader.Read($"**Note:** {value}\n", new StringPool());
+        var again = MarkdownFactsReader.Read($"**Note:** {value}\n");
+
+        Assert.Equal(value, facts.Fields[0].Value);
+        Assert.Equal(facts.Fields[0], again.Fields[0]);
+        Assert.Equal(facts.Fields[0].GetHashCode(), again.Fields[0].GetHashCode());
+        Assert.NotEqual(facts.Fields[0], again.Fields[0] with { Value = value + "." });
+        Assert.Equal(value + ".", (facts.Fields[0] with { Value = value + "." }).Value);
+    }
+
+    [Fact]
+    public void A_value_beyond_latin1_or_short_stays_a_string_and_compares_with_either_kind()
+    {
+        var wide = "Moved the \u0444\u0430\u0439\u043b cache to a pool of 40 connections per node";
+        var field = new FieldFact("Note", wide, FieldOrigin.Line, new SourceRange(1, 11, 1, 60));
+        Assert.Equal(wide, field.Value);
+        Assert.Equal("Open", new FieldFact("Status", "Open", FieldOrigin.Line, SourceRange.FileStart).Value);
+        Assert.Equal(string.Empty, new FieldFact("Status", string.Empty, FieldOrigin.Line, SourceRange.FileStart).Value);
+
+        var ascii = new string('a', FieldFact.TextLength + 1);
+        Assert.NotEqual(new FieldFact("Note", ascii, FieldOrigin.Line, SourceRange.FileStart), new FieldFact("Note", ascii + "\u0444", FieldOrigin.Line, SourceRange.FileStart));
+        Assert.NotEqual(new FieldFact("Note", ascii, FieldOrigin.Line, SourceRange.FileStart), new FieldFact("Note", ascii, FieldOrigin.ListItem, SourceRange.FileStart));
     }
 }

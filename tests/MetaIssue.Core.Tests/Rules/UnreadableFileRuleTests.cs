@@ -49,6 +49,18 @@ public sealed class UnreadableFileRuleTests
     }
 
     [Fact]
+    public void A_file_over_the_checkers_own_ceiling_is_reported_whatever_the_limit_says()
+    {
+        // Positions are kept in 24 bits (PackedSourceRange), exact for any file up to 8 MiB: a larger limit does not
+        // let a larger file in, and the message does not advise raising it.
+        using var repository = Healthy();
+        repository.Write(Description, "# Big\n\n" + new string('x', 9 * 1024 * 1024));
+        var diagnostic = repository.Findings(o => o.MaxFileBytes = 64L * 1024 * 1024).Single("MI900", Description);
+        Assert.Contains("is 9 MB, over the 8 MB the checker reads of any file, whatever MetaIssueMaxFileSize says", diagnostic.Message);
+        Assert.DoesNotContain("raise", diagnostic.Message);
+    }
+
+    [Fact]
     public void Nesting_too_deep_for_the_parser_is_reported()
     {
         using var repository = Healthy();
